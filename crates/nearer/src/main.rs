@@ -1,0 +1,2 @@
+//! nearer
+fn main() {}
