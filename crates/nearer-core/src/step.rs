@@ -239,6 +239,57 @@ impl Request {
         }
     }
 
+    /// Reads one typed line as an answer: `pass` and `pause` always; an empty line to continue
+    /// or to end a timer at its full length; a number (1-based) or the text of an option; a
+    /// number on a scale; any text for a text request.
+    pub fn parse_line(&self, line: &str) -> Result<Answer, AnswerError> {
+        let line = line.trim_end_matches(['\r', '\n']);
+        let word = line.trim();
+        if word.eq_ignore_ascii_case("pass") {
+            return Ok(Answer::Pass);
+        }
+        if word.eq_ignore_ascii_case("pause") {
+            return Ok(Answer::Pause);
+        }
+        let answer = match self {
+            Request::Finish(_) => return Err(AnswerError::Finished),
+            Request::Continue => Answer::Continue,
+            Request::Text(_) => Answer::Text(word.to_owned()),
+            Request::Timer(t) => Answer::Timer {
+                elapsed: if word.is_empty() {
+                    t.seconds
+                } else {
+                    word.parse::<u32>()
+                        .map_err(|_| AnswerError::WrongKind {
+                            expected: "an empty line, or the seconds that passed",
+                        })?
+                        .min(t.seconds)
+                },
+            },
+            Request::Choice(c) => {
+                let by_number = word
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| n.checked_sub(1));
+                let by_text = || c.options.iter().position(|o| o.eq_ignore_ascii_case(word));
+                match by_number.or_else(by_text) {
+                    Some(i) => Answer::Choice(i),
+                    None => {
+                        return Err(AnswerError::NoSuchOption {
+                            count: c.options.len(),
+                        })
+                    }
+                }
+            }
+            Request::Scale(s) => match word.parse::<i32>() {
+                Ok(v) => Answer::Scale(v),
+                Err(_) => return Err(AnswerError::OutOfRange { min: s.min, max: s.max }),
+            },
+        };
+        self.check(&answer)?;
+        Ok(answer)
+    }
+
     /// What this request wants, in words, for error messages.
     pub fn expects(&self) -> &'static str {
         match self {
@@ -421,6 +472,28 @@ mod tests {
             scale.check(&Answer::Text("x".into())),
             Err(AnswerError::WrongKind { .. })
         ));
+    }
+
+    #[test]
+    fn typed_lines_become_answers() {
+        let choice = Request::Choice(ChoiceRequest {
+            prompt: "p".into(),
+            options: vec!["Yes".into(), "No".into()],
+        });
+        assert_eq!(choice.parse_line("2"), Ok(Answer::Choice(1)));
+        assert_eq!(choice.parse_line(" no "), Ok(Answer::Choice(1)));
+        assert_eq!(choice.parse_line("PASS"), Ok(Answer::Pass));
+        assert_eq!(choice.parse_line("3"), Err(AnswerError::NoSuchOption { count: 2 }));
+        assert_eq!(choice.parse_line("0"), Err(AnswerError::NoSuchOption { count: 2 }));
+        let timer = Request::Timer(TimerRequest {
+            prompt: "t".into(),
+            seconds: 60,
+            cues: vec![],
+            pacer: None,
+        });
+        assert_eq!(timer.parse_line(""), Ok(Answer::Timer { elapsed: 60 }));
+        assert_eq!(timer.parse_line("90"), Ok(Answer::Timer { elapsed: 60 }));
+        assert_eq!(Request::Continue.parse_line("anything"), Ok(Answer::Continue));
     }
 
     #[test]
