@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use crate::exercise::Exercise;
 use crate::rng::Rng;
 use crate::step::{
-    Answer, Block, ChoiceRequest, Cue, Outcome, Pacer, Request, ScaleRequest, SessionContext,
+    Answer, Block, ChoiceRequest, Cue, JournalEntry, Outcome, Pacer, Request, ScaleRequest, SessionContext,
     Step, TextRequest, TimerRequest,
 };
 
@@ -199,6 +199,31 @@ impl Script {
             Some(Answer::Timer { elapsed }) => Some(elapsed),
             _ => None,
         })
+    }
+
+    /// Asks each person in turn whether to reveal what they wrote privately, and shows
+    /// `entries` to both only if both agree. Returns whether they were shown.
+    pub fn offer_reveal(&mut self, entries: &[JournalEntry]) -> Flow<bool> {
+        let mut all_agree = true;
+        for who in self.turns() {
+            self.set_turn(who);
+            let yes = self.choice(
+                "Would you like to show each other what you both answered? It is shown only if you both say yes.",
+                &["Yes, show both", "No, keep mine private"],
+            )?;
+            all_agree &= yes == Some(0);
+        }
+        self.set_turn(None);
+        if all_agree {
+            self.show(Block::Heading("What you both answered".into()));
+            for e in entries {
+                let who = e.participant.as_deref().unwrap_or("You");
+                self.show(Block::Quote(format!("{who}: {}", e.text)));
+            }
+        } else {
+            self.say("You kept your answers private. They stay in your journal, for you alone.");
+        }
+        Ok(all_agree)
     }
 
     /// The seven-circle closeness scale (see [`crate::circles`]).

@@ -48,6 +48,21 @@ pub struct Roadblock {
     pub markers: Vec<String>,
 }
 
+/// A word that sounds like a feeling but blames: "I feel ignored" says what the other did.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisguisedJudgment {
+    /// The word, lowercase, e.g. `ignored`.
+    pub word: String,
+    /// Feeling words that may sit under it, e.g. `lonely`, `hurt`.
+    pub underneath: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Judgments {
+    judgment: Vec<DisguisedJudgment>,
+}
+
 #[derive(Deserialize)]
 struct Feelings {
     feeling: Vec<Feeling>,
@@ -64,6 +79,35 @@ struct Roadblocks {
 const FEELINGS: &str = include_str!("../lexicon/feelings.toml");
 const NEEDS: &str = include_str!("../lexicon/needs.toml");
 const ROADBLOCKS: &str = include_str!("../lexicon/roadblocks.toml");
+const JUDGMENTS: &str = include_str!("../lexicon/judgments.toml");
+
+/// Every disguised judgment.
+pub fn disguised_judgments() -> &'static [DisguisedJudgment] {
+    static CELL: OnceLock<Vec<DisguisedJudgment>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        toml::from_str::<Judgments>(JUDGMENTS)
+            .map(|j| j.judgment)
+            .unwrap_or_default()
+    })
+}
+
+/// The disguised judgments used in `text`, each once.
+pub fn find_disguised_judgments(text: &str) -> Vec<&'static DisguisedJudgment> {
+    let words = tokens(text);
+    disguised_judgments()
+        .iter()
+        .filter(|j| words.contains(&j.word))
+        .collect()
+}
+
+/// The needs named in `text` (multi-word needs matched as phrases), each once.
+pub fn find_needs(text: &str) -> Vec<&'static Need> {
+    let padded = format!(" {} ", tokens(text).join(" "));
+    needs()
+        .iter()
+        .filter(|n| padded.contains(&format!(" {} ", tokens(&n.word).join(" "))))
+        .collect()
+}
 
 /// Every feeling word.
 pub fn feelings() -> &'static [Feeling] {
@@ -126,6 +170,7 @@ mod tests {
         toml::from_str::<Feelings>(FEELINGS).expect("lexicon/feelings.toml parses");
         toml::from_str::<Needs>(NEEDS).expect("lexicon/needs.toml parses");
         toml::from_str::<Roadblocks>(ROADBLOCKS).expect("lexicon/roadblocks.toml parses");
+        toml::from_str::<Judgments>(JUDGMENTS).expect("lexicon/judgments.toml parses");
     }
 
     #[test]

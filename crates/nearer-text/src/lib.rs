@@ -12,5 +12,8 @@
 pub mod lexicon;
 pub mod words;
 
-pub use lexicon::{feelings, needs, roadblocks, Feeling, Need, Roadblock};
+pub use lexicon::{
+    disguised_judgments, feelings, find_disguised_judgments, find_feelings, find_needs,
+    find_roadblocks, needs, roadblocks, DisguisedJudgment, Feeling, Need, Roadblock,
+};
 pub use words::{content_words, overlap, tokens};

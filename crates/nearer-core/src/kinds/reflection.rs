@@ -57,7 +57,7 @@ impl ScriptExercise for ReflectionContent {
         }
         s.set_turn(None);
         if self.private && s.is_pair() && !out.journal.is_empty() {
-            crate::kinds::scale::offer_reveal(s, &out.journal)?;
+            s.offer_reveal(&out.journal)?;
         }
         if let Some(outro) = &self.outro {
             s.say(outro.clone());

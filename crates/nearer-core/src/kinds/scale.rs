@@ -138,7 +138,7 @@ impl ScriptExercise for ScaleContent {
         }
         s.set_turn(None);
         if s.is_pair() && !shared.is_empty() {
-            offer_reveal(s, &shared)?;
+            s.offer_reveal(&shared)?;
         }
         if let Some(outro) = &self.outro {
             s.say(outro.clone());
@@ -150,28 +150,4 @@ impl ScriptExercise for ScaleContent {
         );
         Ok(out)
     }
-}
-
-/// Asks each person in turn whether to reveal what was private; shows it only if both agree.
-pub(crate) fn offer_reveal(s: &mut Script, entries: &[JournalEntry]) -> Flow<bool> {
-    let mut all_agree = true;
-    for who in s.turns() {
-        s.set_turn(who.clone());
-        let yes = s.choice(
-            "Would you like to show each other what you both answered? It is shown only if you both say yes.",
-            &["Yes, show both", "No, keep mine private"],
-        )?;
-        all_agree &= yes == Some(0);
-    }
-    s.set_turn(None);
-    if all_agree {
-        s.show(Block::Heading("What you both answered".into()));
-        for e in entries {
-            let who = e.participant.as_deref().unwrap_or("You");
-            s.show(Block::Quote(format!("{who}: {}", e.text)));
-        }
-    } else {
-        s.say("You kept your answers private. They stay in your journal, for you alone.");
-    }
-    Ok(all_agree)
 }
