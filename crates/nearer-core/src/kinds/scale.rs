@@ -7,7 +7,7 @@ use toml::Spanned;
 use super::{empty, Validate};
 use crate::diag::ContentError;
 use crate::script::{outcome, Flow, Script, ScriptExercise};
-use crate::step::{Block, JournalEntry, Outcome, Score};
+use crate::step::{JournalEntry, Outcome, Score};
 
 /// A check-in.
 #[derive(Debug, Clone, Deserialize)]
