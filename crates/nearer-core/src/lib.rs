@@ -20,6 +20,7 @@ pub mod manifest;
 pub mod rng;
 pub mod script;
 pub mod step;
+pub mod transcript;
 
 pub use diag::ContentError;
 pub use exercise::Exercise;

@@ -17,7 +17,7 @@ use nearer_core::abi::NativePack;
 use nearer_core::kinds::BuiltinKind;
 use nearer_core::manifest::{check_pack, Manifest};
 use nearer_core::step::PriorSession;
-use nearer_core::{Answer, Block, Exercise, Request, SessionContext, Step};
+use nearer_core::{Answer, Exercise, Request, SessionContext, Step};
 
 /// A pack folder loaded in-process: its validated manifest and, for native kinds, its code.
 pub struct Pack<'a> {
@@ -169,79 +169,9 @@ impl Run {
     }
 }
 
-/// Writes one step as plain text.
+/// Writes one step as plain text (the same text `nearer run` prints on a pipe).
 pub fn render(out: &mut String, step: &Step) {
-    if step.handoff {
-        let who = step.turn.as_deref().unwrap_or("the next person");
-        let _ = writeln!(out, "----- hand-off to {who} -----");
-    }
-    for block in &step.blocks {
-        let _ = match block {
-            Block::Heading(h) => writeln!(out, "## {h}"),
-            Block::Text(t) => writeln!(out, "{t}"),
-            Block::Quote(q) => writeln!(out, "  \"{q}\""),
-            Block::Hint(h) => writeln!(out, "  (hint) {h}"),
-            Block::Warning(w) => writeln!(out, "  (note) {w}"),
-            Block::Picture(p) => writeln!(out, "{p}"),
-        };
-    }
-    let turn = step
-        .turn
-        .as_deref()
-        .map(|t| format!("[{t}] "))
-        .unwrap_or_default();
-    let _ = match &step.request {
-        Request::Continue => writeln!(out, "{turn}[continue]"),
-        Request::Text(t) => writeln!(
-            out,
-            "{turn}? {}{}",
-            t.prompt,
-            if t.private { " (private)" } else { "" }
-        ),
-        Request::Choice(c) => {
-            let opts: Vec<String> = c
-                .options
-                .iter()
-                .enumerate()
-                .map(|(i, o)| format!("{}) {o}", i + 1))
-                .collect();
-            writeln!(out, "{turn}? {}  {}", c.prompt, opts.join("  "))
-        }
-        Request::Scale(s) => {
-            let labels: Vec<String> = s.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            writeln!(out, "{turn}? {} [{}-{}] {}", s.prompt, s.min, s.max, labels.join(", "))
-        }
-        Request::Timer(t) => {
-            let pacer = t
-                .pacer
-                .map(|p| format!(", breathe in {} s, out {} s", p.inhale, p.exhale))
-                .unwrap_or_default();
-            let cues: Vec<String> = t.cues.iter().map(|c| format!("@{}s {}", c.at, c.text)).collect();
-            writeln!(out, "{turn}(timer {} s{pacer}) {}", t.seconds, t.prompt)
-                .and_then(|()| {
-                    if cues.is_empty() {
-                        Ok(())
-                    } else {
-                        writeln!(out, "  cues: {}", cues.join(" | "))
-                    }
-                })
-        }
-        Request::Finish(o) => {
-            let _ = writeln!(out, "== finished: {}", o.summary);
-            for s in &o.scores {
-                let who = s.participant.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
-                let _ = writeln!(out, "   score {}{who} = {}", s.name, s.value);
-            }
-            for j in &o.journal {
-                let who = j.participant.as_deref().map(|p| format!("{p}: ")).unwrap_or_default();
-                let _ = writeln!(out, "   journal {who}{} -> {}", j.title, j.text);
-            }
-            for (k, v) in &o.carry {
-                let _ = writeln!(out, "   carry {k} = {v}");
-            }
-            Ok(())
-        }
-    };
+    out.push_str(&nearer_core::transcript::render_step(step));
 }
 
 #[cfg(test)]
