@@ -122,7 +122,11 @@ pub fn feelings() -> &'static [Feeling] {
 /// Every need.
 pub fn needs() -> &'static [Need] {
     static CELL: OnceLock<Vec<Need>> = OnceLock::new();
-    CELL.get_or_init(|| toml::from_str::<Needs>(NEEDS).map(|n| n.need).unwrap_or_default())
+    CELL.get_or_init(|| {
+        toml::from_str::<Needs>(NEEDS)
+            .map(|n| n.need)
+            .unwrap_or_default()
+    })
 }
 
 /// Every roadblock.

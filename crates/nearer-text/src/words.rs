@@ -1,4 +1,4 @@
-//! Splitting text into words and comparing two texts by the words they share.
+//! Splitting text into words, a light stemmer, and comparing two texts by the words they share.
 
 use std::collections::BTreeSet;
 
@@ -18,21 +18,79 @@ const STOPWORDS: &[&str] = &[
     "it's", "its", "me", "my", "of", "on", "or", "our", "she", "so", "that", "the", "their",
     "them", "then", "there", "they", "this", "to", "us", "was", "we", "were", "what", "when",
     "with", "you", "your", "you're", "just", "really", "very", "about", "like", "am", "not",
+    "i've", "i'd", "i'll", "you've", "you'd", "you'll", "we're", "we've", "they're", "he's",
+    "she's", "that's", "there's", "too", "also",
 ];
 
-/// A crude stem, so that `worried` and `worrying` meet: strips a few common endings.
-fn stem(word: &str) -> String {
-    if let Some(base) = word.strip_suffix("ied") {
-        return format!("{base}y");
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+}
+
+fn has_vowel(s: &str) -> bool {
+    s.chars().any(is_vowel)
+}
+
+/// `stopp` -> `stop`, `runn` -> `run`; `ll`, `ss` and `zz` stay, as in `fall`, `miss`, `buzz`.
+fn undouble(base: &str) -> &str {
+    let mut rev = base.chars().rev();
+    match (rev.next(), rev.next()) {
+        (Some(a), Some(b)) if a == b && !is_vowel(a) && !matches!(a, 'l' | 's' | 'z') => {
+            &base[..base.len() - a.len_utf8()]
+        }
+        _ => base,
     }
-    for suffix in ["ing", "ed", "es", "s", "ly"] {
-        if let Some(base) = word.strip_suffix(suffix) {
-            if base.len() >= 3 {
-                return base.to_owned();
-            }
+}
+
+/// Strips one inflection: `-ies`, `-ied`, `-ing`, `-ed`, `-ly`, `-s`. Short or vowel-less bases
+/// are left alone so that `thing`, `bring`, `need` and `this` keep their shape.
+fn strip_ending(word: &str) -> String {
+    if let Some(base) = word
+        .strip_suffix("ies")
+        .or_else(|| word.strip_suffix("ied"))
+    {
+        if base.len() >= 2 {
+            return format!("{base}i");
+        }
+    }
+    if let Some(base) = word.strip_suffix("ing") {
+        if base.len() >= 3 && has_vowel(base) {
+            return undouble(base).to_owned();
+        }
+    }
+    if let Some(base) = word.strip_suffix("ed") {
+        if base.len() >= 3 && has_vowel(base) && !base.ends_with('e') {
+            return undouble(base).to_owned();
+        }
+    }
+    if let Some(base) = word.strip_suffix("ly") {
+        if base.len() >= 4 {
+            return base.to_owned();
+        }
+    }
+    if let Some(base) = word.strip_suffix('s') {
+        if base.len() >= 3 && !base.ends_with(['s', 'u', 'i']) {
+            return base.to_owned();
         }
     }
     word.to_owned()
+}
+
+/// A light, deterministic stem, so that `worried`, `worrying` and `worry` meet, and so do
+/// `piling` and `pile`, `stopped` and `stop`, `calmly` and `calm`.
+///
+/// It is not a linguistic stem: a final `y` becomes `i` and a final silent `e` is dropped, so
+/// `worry` gives `worri` and `pile` gives `pil`. Only equality between stems matters.
+pub fn stem(word: &str) -> String {
+    let word = word.to_lowercase().replace('\'', "");
+    let mut s = strip_ending(&word);
+    if s.len() >= 4 && s.ends_with('e') {
+        s.pop();
+    }
+    if s.len() >= 3 && s.ends_with('y') {
+        s.pop();
+        s.push('i');
+    }
+    s
 }
 
 /// The stemmed words of `text` that carry meaning.
@@ -60,14 +118,67 @@ mod tests {
 
     #[test]
     fn tokens_keep_inner_apostrophes() {
-        assert_eq!(tokens("Don\u{2019}t go, I'm 'here'!"), ["don't", "go", "i'm", "here"]);
+        assert_eq!(
+            tokens("Don\u{2019}t go, I'm 'here'!"),
+            ["don't", "go", "i'm", "here"]
+        );
     }
 
     #[test]
     fn overlap_counts_shared_meaningful_words() {
-        assert_eq!(overlap("I was worried about the rent", "You're worrying about rent"), 1.0);
+        assert_eq!(
+            overlap("I was worried about the rent", "You're worrying about rent"),
+            1.0
+        );
         assert_eq!(overlap("the and of", "anything"), 0.0);
-        assert!(overlap("work deadlines pile up", "so the deadlines are piling up at work") > 0.9);
+        assert!(
+            overlap(
+                "work deadlines pile up",
+                "so the deadlines are piling up at work"
+            ) > 0.9
+        );
         assert!(overlap("work deadlines pile up", "what about dinner") < 0.01);
+    }
+
+    #[test]
+    fn related_forms_share_a_stem() {
+        let groups: &[&[&str]] = &[
+            &["worry", "worried", "worries", "worrying"],
+            &["pile", "piles", "piled", "piling"],
+            &["stop", "stops", "stopped", "stopping"],
+            &["run", "runs", "running"],
+            &["hope", "hoped", "hopes", "hoping"],
+            &["calm", "calmly", "calmed", "calming"],
+            &["try", "tried", "tries", "trying"],
+            &["need", "needs", "needed", "needing"],
+            &["fall", "falls", "falling"],
+            &["happy", "happily"],
+            &["deadline", "deadlines"],
+            &["wish", "wished", "wishing"],
+        ];
+        for group in groups {
+            let first = stem(group[0]);
+            for word in group.iter() {
+                assert_eq!(stem(word), first, "{word} should stem like {}", group[0]);
+            }
+        }
+    }
+
+    #[test]
+    fn short_and_odd_words_keep_their_shape() {
+        for (word, want) in [
+            ("thing", "thing"),
+            ("bring", "bring"),
+            ("string", "string"),
+            ("this", "this"),
+            ("miss", "miss"),
+            ("bus", "bus"),
+            ("bed", "bed"),
+            ("speed", "speed"),
+            ("reply", "repli"),
+            ("Don't", "dont"),
+        ] {
+            assert_eq!(stem(word), want, "{word}");
+        }
     }
 }
