@@ -1,2 +1,58 @@
-//! nearer
-fn main() {}
+//! nearer: the host program. It finds installed packs, loads them, and runs their exercises
+//! through a front end; see ARCHITECTURE.md for the map.
+//!
+//! `main` maps every error to one `error:` line on stderr and exit code 1 (clap uses 2 for
+//! usage errors). A closed stdout (`nearer list | head`) is not an error.
+
+mod cli;
+mod cmd;
+mod front;
+mod fsutil;
+mod home;
+mod loader;
+mod run;
+mod session;
+mod store;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use cli::{Cli, Command};
+use home::Home;
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "error: nearer hit a bug it could not recover from ({info}). What you already answered is kept. Please report this."
+        );
+    }));
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    let home = Home::locate()?;
+    match cli.command {
+        None => cmd::welcome::run(&home),
+        Some(Command::List { json }) => cmd::list::run(&home, json),
+        Some(Command::Run(args)) => cmd::run::run(&home, args, cli.color),
+        Some(Command::Pack(command)) => cmd::pack::run(&home, command),
+        Some(Command::HelpNow) => cmd::help_now::run(),
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
