@@ -83,7 +83,15 @@ impl ContentError {
             .or_else(|| quoted_after(raw, "unknown field `"))
             .or_else(|| err.span().and_then(|s| key_at(source, s.start)));
         let message = humanize(raw);
-        let help = if raw.starts_with("unknown field") {
+        let from_serde = ["missing field", "unknown field", "invalid type", "invalid value", "invalid length", "unknown variant"]
+            .iter()
+            .any(|p| raw.starts_with(p));
+        let help = if !from_serde {
+            format!(
+                "this line is not valid TOML: check its quotes, brackets and `=`; {}",
+                help_for(field.as_deref().unwrap_or(""))
+            )
+        } else if raw.starts_with("unknown field") {
             format!(
                 "remove it or correct its spelling; {}",
                 raw.split_once(", expected")
@@ -107,9 +115,12 @@ fn humanize(raw: &str) -> String {
     if let Some(field) = quoted_after(raw, "missing field `") {
         return format!("`{field}` is missing");
     }
+    if let Some(field) = quoted_after(raw, "unknown field `") {
+        return format!("`{field}` is not a field of this table");
+    }
     if let Some(rest) = raw.strip_prefix("invalid type: ") {
         if let Some((found, expected)) = rest.split_once(", expected ") {
-            return format!("expected {expected}, found {found}");
+            return format!("expected {}, found {found}", plain_type(expected));
         }
     }
     if let Some(rest) = raw.strip_prefix("unknown variant ") {
@@ -118,6 +129,19 @@ fn humanize(raw: &str) -> String {
         }
     }
     raw.to_owned()
+}
+
+/// Rust type names in serde messages, in words.
+fn plain_type(expected: &str) -> String {
+    match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number of 0 or more".to_owned(),
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number".to_owned(),
+        "f32" | "f64" => "a number".to_owned(),
+        "a sequence" => "a list in [ ]".to_owned(),
+        "a boolean" => "true or false".to_owned(),
+        e if e.starts_with("struct ") || e == "a map" => "a table".to_owned(),
+        e => e.to_owned(),
+    }
 }
 
 fn quoted_after(raw: &str, prefix: &str) -> Option<String> {

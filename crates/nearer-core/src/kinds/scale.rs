@@ -113,7 +113,7 @@ impl ScriptExercise for ScaleContent {
                     participant: who.clone(),
                     value: f64::from(value),
                 });
-                let mut line = format!("{}: {value}", item.prompt);
+                let mut line = format!("{} {value} of {}.", item.prompt, item.max);
                 if let Some(moment) = &item.moment {
                     let text = if s.is_pair() {
                         s.private_text(moment.clone())?
@@ -121,7 +121,7 @@ impl ScriptExercise for ScaleContent {
                         s.text(moment.clone())?
                     };
                     if let Some(text) = text {
-                        line = format!("{line}\n{text}");
+                        line = format!("{line} {text}");
                         out.journal.push(JournalEntry {
                             participant: who.clone(),
                             title: moment.clone(),
