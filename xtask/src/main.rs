@@ -131,7 +131,10 @@ impl Workspace {
     }
 
     fn ci(&self) -> Result<ExitCode> {
-        status(self.cargo().args(["fmt", "--all", "--", "--check"]), "cargo fmt --check")?;
+        status(
+            self.cargo().args(["fmt", "--all", "--", "--check"]),
+            "cargo fmt --check",
+        )?;
         status(
             self.cargo().args([
                 "clippy",

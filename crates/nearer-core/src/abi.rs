@@ -437,7 +437,10 @@ mod tests {
     fn a_session_runs_over_json_and_unknown_fields_are_ignored() {
         let d = Dispatcher::new(Box::new(EchoPack));
         assert_eq!(
-            call(&d, r#"{"op":"create","kind":"echo","exercise":"e","future":1}"#),
+            call(
+                &d,
+                r#"{"op":"create","kind":"echo","exercise":"e","future":1}"#
+            ),
             PackResponse::Created { session: 1 }
         );
         let PackResponse::Step { step } =
@@ -458,12 +461,27 @@ mod tests {
     fn errors_carry_codes_and_panics_drop_the_session() {
         let d = Dispatcher::new(Box::new(EchoPack));
         let bad = call(&d, "not json");
-        assert!(matches!(bad, PackResponse::Error { code: ErrorCode::BadRequest, .. }));
+        assert!(matches!(
+            bad,
+            PackResponse::Error {
+                code: ErrorCode::BadRequest,
+                ..
+            }
+        ));
         let unknown = call(&d, r#"{"op":"create","kind":"nope","exercise":"e"}"#);
-        assert!(matches!(unknown, PackResponse::Error { code: ErrorCode::UnknownKind, .. }));
+        assert!(matches!(
+            unknown,
+            PackResponse::Error {
+                code: ErrorCode::UnknownKind,
+                ..
+            }
+        ));
         call(&d, r#"{"op":"create","kind":"echo","exercise":"e"}"#);
         call(&d, r#"{"op":"start","session":1,"context":{"seed":3}}"#);
-        let boom = call(&d, r#"{"op":"answer","session":1,"answer":{"text":"boom"}}"#);
+        let boom = call(
+            &d,
+            r#"{"op":"answer","session":1,"answer":{"text":"boom"}}"#,
+        );
         match boom {
             PackResponse::Error { code, message } => {
                 assert_eq!(code, ErrorCode::Panic);
@@ -472,6 +490,12 @@ mod tests {
             other => panic!("expected a panic error, got {other:?}"),
         }
         let gone = call(&d, r#"{"op":"answer","session":1,"answer":"continue"}"#);
-        assert!(matches!(gone, PackResponse::Error { code: ErrorCode::UnknownSession, .. }));
+        assert!(matches!(
+            gone,
+            PackResponse::Error {
+                code: ErrorCode::UnknownSession,
+                ..
+            }
+        ));
     }
 }

@@ -54,10 +54,7 @@ pub fn picture() -> String {
 
 /// Labels for the two ends of the scale.
 pub fn labels() -> BTreeMap<i32, String> {
-    BTreeMap::from([
-        (1, "far apart".to_owned()),
-        (7, "almost one".to_owned()),
-    ])
+    BTreeMap::from([(1, "far apart".to_owned()), (7, "almost one".to_owned())])
 }
 
 #[cfg(test)]

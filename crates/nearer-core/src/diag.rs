@@ -83,9 +83,16 @@ impl ContentError {
             .or_else(|| quoted_after(raw, "unknown field `"))
             .or_else(|| err.span().and_then(|s| key_at(source, s.start)));
         let message = humanize(raw);
-        let from_serde = ["missing field", "unknown field", "invalid type", "invalid value", "invalid length", "unknown variant"]
-            .iter()
-            .any(|p| raw.starts_with(p));
+        let from_serde = [
+            "missing field",
+            "unknown field",
+            "invalid type",
+            "invalid value",
+            "invalid length",
+            "unknown variant",
+        ]
+        .iter()
+        .any(|p| raw.starts_with(p));
         let help = if !from_serde {
             format!(
                 "this line is not valid TOML: check its quotes, brackets and `=`; {}",
@@ -180,7 +187,14 @@ mod tests {
     fn points_at_the_line_and_column() {
         let src = "a = 1\nversion = \"x\"\n";
         let at = src.find("\"x\"").expect("fixture has the value");
-        let e = ContentError::at("p.toml", src, Some(at..at + 3), Some("version"), "bad", "fix");
+        let e = ContentError::at(
+            "p.toml",
+            src,
+            Some(at..at + 3),
+            Some("version"),
+            "bad",
+            "fix",
+        );
         assert_eq!((e.line, e.column), (2, 11));
         assert_eq!(
             e.to_string(),

@@ -268,11 +268,7 @@ fn check_id(src: &str, id: &Spanned<String>) -> Result<String, ContentError> {
     Err(err(src, id.span(), "id", why, manifest_help("id")))
 }
 
-fn check_req(
-    src: &str,
-    value: &Spanned<String>,
-    field: &str,
-) -> Result<VersionReq, ContentError> {
+fn check_req(src: &str, value: &Spanned<String>, field: &str) -> Result<VersionReq, ContentError> {
     let text = value.get_ref().trim();
     if text == "*" || text.is_empty() {
         return Err(err(
@@ -317,7 +313,10 @@ pub fn parse_manifest(src: &str) -> Result<Manifest, ContentError> {
             src,
             raw.version.span(),
             "version",
-            format!("{:?} is not a semantic version ({e})", raw.version.get_ref()),
+            format!(
+                "{:?} is not a semantic version ({e})",
+                raw.version.get_ref()
+            ),
             manifest_help("version"),
         )
     })?;
@@ -335,7 +334,10 @@ pub fn parse_manifest(src: &str) -> Result<Manifest, ContentError> {
             src,
             raw.license.span(),
             "license",
-            format!("{:?} does not look like an SPDX expression", raw.license.get_ref()),
+            format!(
+                "{:?} does not look like an SPDX expression",
+                raw.license.get_ref()
+            ),
             manifest_help("license"),
         ));
     }
@@ -472,7 +474,9 @@ pub fn is_safe_relative(path: &str) -> bool {
         && !path.starts_with('/')
         && !path.contains('\\')
         && !path.contains(':')
-        && path.split('/').all(|part| !part.is_empty() && part != ".." && part != ".")
+        && path
+            .split('/')
+            .all(|part| !part.is_empty() && part != ".." && part != ".")
 }
 
 /// A light check: SPDX ids are letters, digits, `.`, `-`, `+`, joined by AND/OR/WITH.

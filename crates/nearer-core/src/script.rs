@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 use crate::exercise::Exercise;
 use crate::rng::Rng;
 use crate::step::{
-    Answer, Block, ChoiceRequest, Cue, JournalEntry, Outcome, Pacer, Request, ScaleRequest, SessionContext,
-    Step, TextRequest, TimerRequest,
+    Answer, Block, ChoiceRequest, Cue, JournalEntry, Outcome, Pacer, Request, ScaleRequest,
+    SessionContext, Step, TextRequest, TimerRequest,
 };
 
 /// Stops a script run: this step needs an answer that has not been given yet.

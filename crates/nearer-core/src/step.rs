@@ -267,10 +267,7 @@ impl Request {
                 },
             },
             Request::Choice(c) => {
-                let by_number = word
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|n| n.checked_sub(1));
+                let by_number = word.parse::<usize>().ok().and_then(|n| n.checked_sub(1));
                 let by_text = || c.options.iter().position(|o| o.eq_ignore_ascii_case(word));
                 match by_number.or_else(by_text) {
                     Some(i) => Answer::Choice(i),
@@ -283,7 +280,12 @@ impl Request {
             }
             Request::Scale(s) => match word.parse::<i32>() {
                 Ok(v) => Answer::Scale(v),
-                Err(_) => return Err(AnswerError::OutOfRange { min: s.min, max: s.max }),
+                Err(_) => {
+                    return Err(AnswerError::OutOfRange {
+                        min: s.min,
+                        max: s.max,
+                    })
+                }
             },
         };
         self.check(&answer)?;
@@ -483,8 +485,14 @@ mod tests {
         assert_eq!(choice.parse_line("2"), Ok(Answer::Choice(1)));
         assert_eq!(choice.parse_line(" no "), Ok(Answer::Choice(1)));
         assert_eq!(choice.parse_line("PASS"), Ok(Answer::Pass));
-        assert_eq!(choice.parse_line("3"), Err(AnswerError::NoSuchOption { count: 2 }));
-        assert_eq!(choice.parse_line("0"), Err(AnswerError::NoSuchOption { count: 2 }));
+        assert_eq!(
+            choice.parse_line("3"),
+            Err(AnswerError::NoSuchOption { count: 2 })
+        );
+        assert_eq!(
+            choice.parse_line("0"),
+            Err(AnswerError::NoSuchOption { count: 2 })
+        );
         let timer = Request::Timer(TimerRequest {
             prompt: "t".into(),
             seconds: 60,
@@ -493,7 +501,10 @@ mod tests {
         });
         assert_eq!(timer.parse_line(""), Ok(Answer::Timer { elapsed: 60 }));
         assert_eq!(timer.parse_line("90"), Ok(Answer::Timer { elapsed: 60 }));
-        assert_eq!(Request::Continue.parse_line("anything"), Ok(Answer::Continue));
+        assert_eq!(
+            Request::Continue.parse_line("anything"),
+            Ok(Answer::Continue)
+        );
     }
 
     #[test]

@@ -46,31 +46,49 @@ pub fn render_step(step: &Step) -> String {
         }
         Request::Scale(s) => {
             let labels: Vec<String> = s.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
-            writeln!(out, "{turn}? {} [{}-{}] {}", s.prompt, s.min, s.max, labels.join(", "))
+            writeln!(
+                out,
+                "{turn}? {} [{}-{}] {}",
+                s.prompt,
+                s.min,
+                s.max,
+                labels.join(", ")
+            )
         }
         Request::Timer(t) => {
             let pacer = t
                 .pacer
                 .map(|p| format!(", breathe in {} s, out {} s", p.inhale, p.exhale))
                 .unwrap_or_default();
-            let cues: Vec<String> = t.cues.iter().map(|c| format!("@{}s {}", c.at, c.text)).collect();
-            writeln!(out, "{turn}(timer {} s{pacer}) {}", t.seconds, t.prompt)
-                .and_then(|()| {
-                    if cues.is_empty() {
-                        Ok(())
-                    } else {
-                        writeln!(out, "  cues: {}", cues.join(" | "))
-                    }
-                })
+            let cues: Vec<String> = t
+                .cues
+                .iter()
+                .map(|c| format!("@{}s {}", c.at, c.text))
+                .collect();
+            writeln!(out, "{turn}(timer {} s{pacer}) {}", t.seconds, t.prompt).and_then(|()| {
+                if cues.is_empty() {
+                    Ok(())
+                } else {
+                    writeln!(out, "  cues: {}", cues.join(" | "))
+                }
+            })
         }
         Request::Finish(o) => {
             let _ = writeln!(out, "== finished: {}", o.summary);
             for s in &o.scores {
-                let who = s.participant.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
+                let who = s
+                    .participant
+                    .as_deref()
+                    .map(|p| format!(" ({p})"))
+                    .unwrap_or_default();
                 let _ = writeln!(out, "   score {}{who} = {}", s.name, s.value);
             }
             for j in &o.journal {
-                let who = j.participant.as_deref().map(|p| format!("{p}: ")).unwrap_or_default();
+                let who = j
+                    .participant
+                    .as_deref()
+                    .map(|p| format!("{p}: "))
+                    .unwrap_or_default();
                 let _ = writeln!(out, "   journal {who}{} -> {}", j.title, j.text);
             }
             for (k, v) in &o.carry {

@@ -54,8 +54,7 @@ impl<'a> Pack<'a> {
             .ok_or_else(|| format!("pack {} has no exercise {id:?}", self.manifest.id))?;
         let content = match &info.content {
             Some(rel) => Some(
-                std::fs::read_to_string(self.dir.join(rel))
-                    .map_err(|e| format!("{rel}: {e}"))?,
+                std::fs::read_to_string(self.dir.join(rel)).map_err(|e| format!("{rel}: {e}"))?,
             ),
             None => None,
         };
@@ -152,7 +151,10 @@ impl Run {
             let _ = writeln!(out, "> {line}");
             match step.request.parse_line(&line) {
                 Ok(Answer::Pause) => {
-                    let _ = writeln!(out, "(paused: the host keeps the session for `nearer resume`)");
+                    let _ = writeln!(
+                        out,
+                        "(paused: the host keeps the session for `nearer resume`)"
+                    );
                     return (out, Some(step));
                 }
                 Ok(answer) => step = ex.answer(answer),

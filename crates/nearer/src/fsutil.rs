@@ -30,8 +30,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
             .with_context(|| format!("could not write {}", tmp.display()))?;
         file.sync_all()
             .with_context(|| format!("could not save {}", tmp.display()))?;
-        fs::rename(&tmp, path)
-            .with_context(|| format!("could not replace {}", path.display()))?;
+        fs::rename(&tmp, path).with_context(|| format!("could not replace {}", path.display()))?;
         Ok(())
     })();
     if result.is_err() {

@@ -108,7 +108,9 @@ pub enum LoadError {
         requirement: String,
     },
     /// The function table is older than the fields we need.
-    #[error("pack {pack}: the library's function table is too small ({size} bytes); rebuild the pack")]
+    #[error(
+        "pack {pack}: the library's function table is too small ({size} bytes); rebuild the pack"
+    )]
     Table {
         /// Pack id.
         pack: String,
@@ -135,7 +137,9 @@ pub struct NativeLibrary {
 
 impl std::fmt::Debug for NativeLibrary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("NativeLibrary").field("pack", &self.pack).finish()
+        f.debug_struct("NativeLibrary")
+            .field("pack", &self.pack)
+            .finish()
     }
 }
 
@@ -191,13 +195,13 @@ impl NativeLibrary {
         // SAFETY: the symbol, if present, is declared by `export_pack!` with exactly this
         // signature; a library that exports the name with another type is not a nearer pack,
         // which is the risk every plugin host takes on its installed, checksummed files.
-        let manifest_fn: libloading::Symbol<'static, ManifestFn> =
-            unsafe { lib.get(MANIFEST_SYMBOL.as_bytes()) }.map_err(|_| {
-                LoadError::MissingSymbol {
-                    pack: pack.clone(),
-                    symbol: MANIFEST_SYMBOL,
-                }
-            })?;
+        let manifest_fn: libloading::Symbol<'static, ManifestFn> = unsafe {
+            lib.get(MANIFEST_SYMBOL.as_bytes())
+        }
+        .map_err(|_| LoadError::MissingSymbol {
+            pack: pack.clone(),
+            symbol: MANIFEST_SYMBOL,
+        })?;
         // SAFETY: as above, for the entry symbol's declared signature.
         let entry_fn: libloading::Symbol<'static, EntryFn> =
             unsafe { lib.get(ENTRY_SYMBOL.as_bytes()) }.map_err(|_| LoadError::MissingSymbol {
@@ -215,7 +219,9 @@ impl NativeLibrary {
             });
         }
         // SAFETY: non-null, NUL-terminated and static, as just stated.
-        let text = unsafe { CStr::from_ptr(raw) }.to_string_lossy().into_owned();
+        let text = unsafe { CStr::from_ptr(raw) }
+            .to_string_lossy()
+            .into_owned();
         let manifest = parse_native_manifest(&pack, &text)?;
 
         // SAFETY: `nearer_pack_v1` takes nothing and returns a pointer to a static table.

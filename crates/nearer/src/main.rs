@@ -11,6 +11,7 @@ mod fsutil;
 mod home;
 mod loader;
 mod run;
+mod safety;
 mod session;
 mod store;
 

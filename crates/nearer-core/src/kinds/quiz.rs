@@ -93,7 +93,12 @@ impl ScriptExercise for QuizContent {
         let mut tried = 0;
         for q in &drawn {
             s.show(Block::Text(q.scenario.clone()));
-            let texts: Vec<&str> = q.options.get_ref().iter().map(|o| o.text.as_str()).collect();
+            let texts: Vec<&str> = q
+                .options
+                .get_ref()
+                .iter()
+                .map(|o| o.text.as_str())
+                .collect();
             let Some(pick) = s.choice(q.prompt.clone(), &texts)? else {
                 continue;
             };

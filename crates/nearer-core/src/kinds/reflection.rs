@@ -70,4 +70,3 @@ impl ScriptExercise for ReflectionContent {
         Ok(out)
     }
 }
-

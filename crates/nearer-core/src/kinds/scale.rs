@@ -66,11 +66,20 @@ impl Validate for ScaleContent {
         let mut ids = std::collections::BTreeSet::new();
         for item in self.items.get_ref() {
             let problem = if item.min >= item.max {
-                Some(format!("item {:?} has min {} not below max {}", item.id, item.min, item.max))
+                Some(format!(
+                    "item {:?} has min {} not below max {}",
+                    item.id, item.min, item.max
+                ))
             } else if item.circles && (item.min, item.max) != (1, 7) {
-                Some(format!("item {:?} shows the circles, which need min 1 and max 7", item.id))
+                Some(format!(
+                    "item {:?} shows the circles, which need min 1 and max 7",
+                    item.id
+                ))
             } else if !crate::manifest::is_valid_id(&item.id) {
-                Some(format!("item id {:?} is not an id of lowercase letters, digits and dashes", item.id))
+                Some(format!(
+                    "item id {:?} is not an id of lowercase letters, digits and dashes",
+                    item.id
+                ))
             } else if !ids.insert(item.id.clone()) {
                 Some(format!("item id {:?} is used twice", item.id))
             } else {

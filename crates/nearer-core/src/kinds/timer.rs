@@ -50,7 +50,10 @@ impl Validate for TimerContent {
         if let Some(cue) = self.cues.iter().find(|c| c.at > self.seconds) {
             return Err(at(
                 "at",
-                format!("a cue at {} s comes after the timer ends at {} s", cue.at, self.seconds),
+                format!(
+                    "a cue at {} s comes after the timer ends at {} s",
+                    cue.at, self.seconds
+                ),
                 "move the cue inside the timer, or make the timer longer",
             ));
         }
@@ -72,7 +75,12 @@ impl ScriptExercise for TimerContent {
         let mut out = outcome("");
         s.say(self.intro.clone());
         s.pause_here()?;
-        let elapsed = s.timer(self.prompt.clone(), self.seconds, self.cues.clone(), self.pacer)?;
+        let elapsed = s.timer(
+            self.prompt.clone(),
+            self.seconds,
+            self.cues.clone(),
+            self.pacer,
+        )?;
         for who in s.turns() {
             s.set_turn(who.clone());
             if let Some(rating) = &self.rating {

@@ -5,7 +5,9 @@ use nearer_testkit::Run;
 
 fn run(kind: &str, content: &str) -> Run {
     let kind = BuiltinKind::from_name(kind).expect("a built-in kind");
-    let parsed = kind.parse("content/test.toml", content).expect("test content is valid");
+    let parsed = kind
+        .parse("content/test.toml", content)
+        .expect("test content is valid");
     Run::of(parsed.exercise())
 }
 
@@ -28,7 +30,14 @@ prompts = ["What is something you are quietly proud of?"]
 #[test]
 fn prompts_solo_with_a_pass() {
     let t = run("prompts", PROMPTS)
-        .answers(&["3", "pass", "Pancakes, always.", "1", "Learning to swim at thirty.", "5"])
+        .answers(&[
+            "3",
+            "pass",
+            "Pancakes, always.",
+            "1",
+            "Learning to swim at thirty.",
+            "5",
+        ])
         .transcript();
     insta::assert_snapshot!(t);
 }
@@ -37,7 +46,17 @@ fn prompts_solo_with_a_pass() {
 fn prompts_pair_stopping_at_the_warning() {
     let t = run("prompts", PROMPTS)
         .pair("Ada", "Sam")
-        .answers(&["4", "3", "Sunny mornings", "pass", "Soup", "Rice", "2", "5", "4"])
+        .answers(&[
+            "4",
+            "3",
+            "Sunny mornings",
+            "pass",
+            "Soup",
+            "Rice",
+            "2",
+            "5",
+            "4",
+        ])
         .transcript();
     insta::assert_snapshot!(t);
 }
@@ -56,8 +75,13 @@ fn prompts_draw_differs_by_seed() {
 
 #[test]
 fn prompts_pause_stops_the_run() {
-    let t = run("prompts", PROMPTS).answers(&["3", "pause"]).transcript();
-    assert!(t.ends_with("(paused: the host keeps the session for `nearer resume`)\n"), "{t}");
+    let t = run("prompts", PROMPTS)
+        .answers(&["3", "pause"])
+        .transcript();
+    assert!(
+        t.ends_with("(paused: the host keeps the session for `nearer resume`)\n"),
+        "{t}"
+    );
 }
 
 const REFLECTION: &str = r#"
@@ -81,7 +105,10 @@ fn reflection_solo_and_pair_with_private_reveal() {
         .pair("Ada", "Sam")
         .answers(&["", "a", "b", "c", "d", "1", "2"])
         .transcript();
-    assert!(declined.contains("You kept your answers private."), "{declined}");
+    assert!(
+        declined.contains("You kept your answers private."),
+        "{declined}"
+    );
     assert!(!declined.contains("Ada: a"), "{declined}");
 }
 

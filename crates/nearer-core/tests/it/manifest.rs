@@ -60,14 +60,32 @@ fn the_good_manifest_passes() {
 fn cases() -> Vec<(&'static str, String)> {
     let g = GOOD;
     vec![
-        ("toml_syntax", g.replace("name = \"Trust\"", "name = \"Trust")),
+        (
+            "toml_syntax",
+            g.replace("name = \"Trust\"", "name = \"Trust"),
+        ),
         ("missing_id", g.replace("id = \"trust\"\n", "")),
-        ("id_with_capitals", g.replace("id = \"trust\"", "id = \"Trust\"")),
-        ("id_too_long", g.replace("id = \"trust\"", &format!("id = \"{}\"", "a".repeat(65)))),
-        ("bad_semver", g.replace("version = \"1.0.0\"", "version = \"1.0\"")),
+        (
+            "id_with_capitals",
+            g.replace("id = \"trust\"", "id = \"Trust\""),
+        ),
+        (
+            "id_too_long",
+            g.replace("id = \"trust\"", &format!("id = \"{}\"", "a".repeat(65))),
+        ),
+        (
+            "bad_semver",
+            g.replace("version = \"1.0.0\"", "version = \"1.0\""),
+        ),
         ("host_star", g.replace("host = \"^1.0\"", "host = \"*\"")),
-        ("host_not_a_requirement", g.replace("host = \"^1.0\"", "host = \"one\"")),
-        ("unknown_kind", g.replace("kind = \"scale\"", "kind = \"dance\"")),
+        (
+            "host_not_a_requirement",
+            g.replace("host = \"^1.0\"", "host = \"one\""),
+        ),
+        (
+            "unknown_kind",
+            g.replace("kind = \"scale\"", "kind = \"dance\""),
+        ),
         (
             "duplicate_exercise_id",
             format!("{g}\n{}", &g[g.find("[[exercise]]").unwrap_or(0)..]),
@@ -76,21 +94,39 @@ fn cases() -> Vec<(&'static str, String)> {
             "missing_content_file",
             g.replace("content/check-in.toml", "content/nowhere.toml"),
         ),
-        ("minutes_wrong_type", g.replace("minutes = 5", "minutes = \"five\"")),
+        (
+            "minutes_wrong_type",
+            g.replace("minutes = 5", "minutes = \"five\""),
+        ),
         ("minutes_zero", g.replace("minutes = 5", "minutes = 0")),
         ("participants_unknown", g.replace("\"either\"", "\"crowd\"")),
-        ("component_unknown", g.replace("component = \"trust\"", "component = \"wealth\"")),
-        ("schema_from_the_future", g.replace("schema = 1", "schema = 2")),
+        (
+            "component_unknown",
+            g.replace("component = \"trust\"", "component = \"wealth\""),
+        ),
+        (
+            "schema_from_the_future",
+            g.replace("schema = 1", "schema = 2"),
+        ),
         ("unknown_field_typo", g.replace("summary = ", "sumary = ")),
         (
             "no_exercises",
             g[..g.find("[[exercise]]").unwrap_or(g.len())].to_owned(),
         ),
-        ("empty_authors", g.replace("[\"The nearer developers\"]", "[]")),
-        ("license_not_spdx", g.replace("\"CC-BY-4.0\"", "\"do what you like!\"")),
+        (
+            "empty_authors",
+            g.replace("[\"The nearer developers\"]", "[]"),
+        ),
+        (
+            "license_not_spdx",
+            g.replace("\"CC-BY-4.0\"", "\"do what you like!\""),
+        ),
         (
             "dependency_on_itself",
-            g.replace("[[exercise]]", "[dependencies]\ntrust = \"^1.0\"\n\n[[exercise]]"),
+            g.replace(
+                "[[exercise]]",
+                "[dependencies]\ntrust = \"^1.0\"\n\n[[exercise]]",
+            ),
         ),
         (
             "content_escapes_the_pack",
@@ -112,7 +148,10 @@ fn every_bad_manifest_gets_its_own_located_message() {
             message.starts_with("pack.toml:"),
             "{name}: the message must name the file and line:\n{message}"
         );
-        assert!(message.contains("help: "), "{name}: no fix offered:\n{message}");
+        assert!(
+            message.contains("help: "),
+            "{name}: no fix offered:\n{message}"
+        );
         assert!(
             !message.contains("TOML parse error"),
             "{name}: a bare parser message leaked:\n{message}"
@@ -127,8 +166,11 @@ fn every_bad_manifest_gets_its_own_located_message() {
 
 #[test]
 fn content_errors_name_the_content_file() {
-    let message = check(GOOD, &[("content/check-in.toml", "intro = \"Hi\"\nitem = 3\n")])
-        .expect_err("a scale with a number for items must fail");
+    let message = check(
+        GOOD,
+        &[("content/check-in.toml", "intro = \"Hi\"\nitem = 3\n")],
+    )
+    .expect_err("a scale with a number for items must fail");
     insta::assert_snapshot!(message);
     assert!(message.starts_with("content/check-in.toml:2:"), "{message}");
 }

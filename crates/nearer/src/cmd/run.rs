@@ -64,6 +64,11 @@ pub fn run(home: &Home, args: RunArgs, color: ColorChoice) -> Result<()> {
     };
     let mode = if args.json { Mode::Json } else { Mode::Auto };
     let mut front = front::open(mode, color);
+    if pair
+        && crate::safety::check_pair(home, &ctx, front.as_mut())? == crate::safety::Verdict::Stop
+    {
+        return Ok(());
+    }
     if !session.info.warnings.is_empty() {
         front.note(&format!(
             "Before you start: {} You can type pass to skip any question, or pause to stop.",
@@ -71,8 +76,10 @@ pub fn run(home: &Home, args: RunArgs, color: ColorChoice) -> Result<()> {
         ))?;
     }
     match drive(&mut session, &ctx, front.as_mut())? {
-        RunEnd::Finished => {}
-        RunEnd::Paused => front.note("Paused. Come back to this exercise whenever you are ready.")?,
+        RunEnd::Finished(_) => {}
+        RunEnd::Paused => {
+            front.note("Paused. Come back to this exercise whenever you are ready.")?
+        }
         RunEnd::InputEnded => {
             front.note("Input ended before the exercise finished; stopping here.")?
         }

@@ -59,7 +59,8 @@ impl TerminalFront {
     fn run_timer(&self, t: &TimerRequest) -> Result<Input> {
         self.print(&format!(
             "{}\n",
-            self.style.dim("The timer starts now. Press Enter to end it early.")
+            self.style
+                .dim("The timer starts now. Press Enter to end it early.")
         ))?;
         let start = Instant::now();
         let mut next_cue = 0;
@@ -210,14 +211,14 @@ impl FrontEnd for TerminalFront {
                 Ok(answer) => {
                     if matches!(&step.request, Request::Text(t) if t.private) {
                         // Clear what was typed so the other person cannot read it.
-                        self.print(&format!(
-                            "{CLEAR}{}\n",
-                            self.style.dim("Saved privately.")
-                        ))?;
+                        self.print(&format!("{CLEAR}{}\n", self.style.dim("Saved privately.")))?;
                     }
                     return Ok(Input::Answer(answer));
                 }
-                Err(e) => self.print(&format!("{}\n", self.style.error(&format!("{e}; try again"))))?,
+                Err(e) => self.print(&format!(
+                    "{}\n",
+                    self.style.error(&format!("{e}; try again"))
+                ))?,
             }
         }
     }

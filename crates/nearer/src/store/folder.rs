@@ -86,8 +86,7 @@ pub fn copy_tree(
         if kind.is_dir() {
             copy_tree(&from, &to, &rel_path, files)?;
         } else if kind.is_file() {
-            fs::copy(&from, &to)
-                .with_context(|| format!("could not copy {}", from.display()))?;
+            fs::copy(&from, &to).with_context(|| format!("could not copy {}", from.display()))?;
             let key = rel_path.to_string_lossy().replace('\\', "/");
             files.insert(key, sha256_file(&to)?);
         } else {

@@ -81,7 +81,11 @@ impl Store {
             return;
         };
         for entry in entries.flatten() {
-            if entry.file_name().to_string_lossy().starts_with(STAGING_PREFIX) {
+            if entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with(STAGING_PREFIX)
+            {
                 // Best effort: a leftover that cannot be removed now is retried next run.
                 let _ = fs::remove_dir_all(entry.path());
             }
@@ -184,7 +188,10 @@ impl Store {
         let target = self.root.join(&id).join(&version);
         if target.exists() {
             let existing = self.load(&id, &manifest.version).ok();
-            if existing.as_ref().is_some_and(|e| e.record.files == record.files) {
+            if existing
+                .as_ref()
+                .is_some_and(|e| e.record.files == record.files)
+            {
                 let _ = fs::remove_dir_all(&staging);
                 return existing.map(Installed::Unchanged).context("unreachable");
             }
@@ -195,7 +202,9 @@ impl Store {
                 );
             }
             // Move the old copy aside first so the swap is two renames, never a half state.
-            let trash = self.root.join(format!("{STAGING_PREFIX}old-{id}-{}", std::process::id()));
+            let trash = self
+                .root
+                .join(format!("{STAGING_PREFIX}old-{id}-{}", std::process::id()));
             fs::rename(&target, &trash)
                 .with_context(|| format!("could not move aside {}", target.display()))?;
             fs::rename(&staging, &target)
@@ -221,7 +230,8 @@ impl Store {
             source: src.display().to_string(),
             files,
         };
-        let json = serde_json::to_vec_pretty(&record).context("could not encode the install record")?;
+        let json =
+            serde_json::to_vec_pretty(&record).context("could not encode the install record")?;
         fs::write(staging.join(RECORD_FILE), json)
             .with_context(|| format!("could not write {}", staging.join(RECORD_FILE).display()))?;
         Ok(record)
@@ -235,9 +245,12 @@ impl Store {
         }
         let dir = self.root.join(id);
         // Rename first: the pack disappears at once, and a failed delete leaves only a leftover.
-        let trash = self.root.join(format!("{STAGING_PREFIX}rm-{id}-{}", std::process::id()));
+        let trash = self
+            .root
+            .join(format!("{STAGING_PREFIX}rm-{id}-{}", std::process::id()));
         fs::rename(&dir, &trash).with_context(|| format!("could not remove {}", dir.display()))?;
-        fs::remove_dir_all(&trash).with_context(|| format!("could not delete {}", trash.display()))?;
+        fs::remove_dir_all(&trash)
+            .with_context(|| format!("could not delete {}", trash.display()))?;
         Ok(versions)
     }
 }
