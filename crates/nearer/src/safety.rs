@@ -10,12 +10,12 @@ use std::fs;
 
 use anyhow::Result;
 use nearer_core::script::{outcome, Flow, Script, ScriptExercise, Scripted};
-use nearer_core::{Block, Exercise, Outcome, SessionContext};
+use nearer_core::{Answer, Block, Exercise, Outcome, Request, SessionContext};
 use sha2::{Digest, Sha256};
 
 use crate::front::FrontEnd;
 use crate::home::Home;
-use crate::run::{run, RunEnd};
+use crate::front::Input;
 
 const FILE: &str = "safety-checked";
 
@@ -60,6 +60,31 @@ impl ScriptExercise for Question {
     }
 }
 
+/// Runs the question like an exercise, but shows its last words as a note rather than as an
+/// outcome: it is nearer speaking, not an exercise, and nothing of it is recorded.
+fn ask(
+    question: &mut Box<dyn Exercise>,
+    ctx: &SessionContext,
+    front: &mut dyn FrontEnd,
+) -> Result<Option<Outcome>> {
+    let mut step = question.start(ctx);
+    loop {
+        if let Request::Finish(outcome) = step.request {
+            for block in &step.blocks {
+                if let Block::Text(text) = block {
+                    front.note(text)?;
+                }
+            }
+            return Ok(Some(outcome));
+        }
+        front.show(&step)?;
+        match front.read(&step)? {
+            Input::End | Input::Answer(Answer::Pause) => return Ok(None),
+            Input::Answer(answer) => step = question.answer(answer),
+        }
+    }
+}
+
 fn key(names: &[&str]) -> String {
     let mut sorted: Vec<&str> = names.to_vec();
     sorted.sort_unstable();
@@ -85,9 +110,8 @@ pub fn check_pair(home: &Home, ctx: &SessionContext, front: &mut dyn FrontEnd) -
         history: Vec::new(),
         ..ctx.clone()
     };
-    match run(&mut question, &safety_ctx, front)? {
-        RunEnd::Finished(outcome)
-            if outcome.carry.get("afraid").map(String::as_str) == Some("false") =>
+    match ask(&mut question, &safety_ctx, front)? {
+        Some(outcome) if outcome.carry.get("afraid").map(String::as_str) == Some("false") =>
         {
             let mut all = known;
             all.insert(k);
