@@ -126,8 +126,31 @@ pub struct ScaleRequest {
     /// Highest allowed value.
     pub max: i32,
     /// Labels for some values, e.g. the two ends.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        with = "labels_as_pairs"
+    )]
     pub labels: BTreeMap<i32, String>,
+}
+
+/// Scale labels travel as `[[value, "label"], ...]`: JSON object keys are strings, and an
+/// internally tagged message (as on the ABI) cannot turn them back into numbers.
+mod labels_as_pairs {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(
+        labels: &BTreeMap<i32, String>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        labels.iter().collect::<Vec<_>>().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<i32, String>, D::Error> {
+        Ok(Vec::<(i32, String)>::deserialize(d)?.into_iter().collect())
+    }
 }
 
 /// A timed practice.
@@ -505,6 +528,27 @@ mod tests {
             Request::Continue.parse_line("anything"),
             Ok(Answer::Continue)
         );
+    }
+
+    #[test]
+    fn scale_labels_survive_an_internally_tagged_message() {
+        #[derive(Serialize, Deserialize)]
+        #[serde(tag = "op")]
+        enum Msg {
+            Step { step: Step },
+        }
+        let step = Step::new(
+            vec![],
+            Request::Scale(ScaleRequest {
+                prompt: "p".into(),
+                min: 1,
+                max: 7,
+                labels: BTreeMap::from([(1, "low".into()), (7, "high".into())]),
+            }),
+        );
+        let json = serde_json::to_string(&Msg::Step { step: step.clone() }).expect("serializes");
+        let Msg::Step { step: back } = serde_json::from_str(&json).expect("deserializes");
+        assert_eq!(back, step);
     }
 
     #[test]
