@@ -1,0 +1,65 @@
+//! Script helpers shared by the solo exercises: asking with hints, and sampling the lexicons.
+
+use nearer_core::{Block, Flow, Script};
+use nearer_text::{feelings, needs};
+
+/// Asks for text; while the check finds something, shows the hints and offers another try,
+/// at most `tries` times in all. Returns the version the person kept (their last one, or an
+/// earlier one if they pass on a retry), or `None` if they passed from the start. `clean` is
+/// shown when the check finds nothing.
+pub fn ask_with_hints(
+    s: &mut Script,
+    prompt: &str,
+    tries: usize,
+    clean: &str,
+    check: &dyn Fn(&str) -> Vec<String>,
+) -> Flow<Option<String>> {
+    let mut kept: Option<String> = None;
+    for attempt in 1..=tries.max(1) {
+        let Some(text) = s.text(prompt)? else {
+            if kept.is_some() {
+                s.say("You kept your earlier version. That is fine.");
+            }
+            return Ok(kept);
+        };
+        let hints = check(&text);
+        if hints.is_empty() {
+            s.show(Block::Hint(clean.to_owned()));
+            return Ok(Some(text));
+        }
+        s.show(Block::Quote(text.clone()));
+        for h in hints {
+            s.show(Block::Hint(h));
+        }
+        kept = Some(text);
+        if attempt == tries {
+            s.say("You can keep it as it is. These are only hints, and it is your sentence.");
+            s.pause_here()?;
+            return Ok(kept);
+        }
+        let again = s.choice(
+            "Would you like to try it another way?",
+            &["Keep it as it is", "Try it another way"],
+        )?;
+        if again != Some(1) {
+            return Ok(kept);
+        }
+    }
+    Ok(kept)
+}
+
+/// A few unpleasant feeling words from the shared lexicon, drawn with the session's seed.
+pub fn sample_feelings(s: &Script, salt: &str, count: usize) -> Vec<&'static str> {
+    let words: Vec<&'static str> = feelings()
+        .iter()
+        .filter(|f| !f.pleasant)
+        .map(|f| f.word.as_str())
+        .collect();
+    s.rng(salt).draw(&words, count)
+}
+
+/// A few needs from the shared lexicon, drawn with the session's seed.
+pub fn sample_needs(s: &Script, salt: &str, count: usize) -> Vec<&'static str> {
+    let words: Vec<&'static str> = needs().iter().map(|n| n.word.as_str()).collect();
+    s.rng(salt).draw(&words, count)
+}
