@@ -2,18 +2,27 @@
 //!
 //! Several packs give hints about what a person typed: which feeling words they used, whether
 //! a reflection repeats the speaker word for word or drifts off topic, whether a reply holds a
-//! listening roadblock. They share one vocabulary, written by us as data in `lexicon/*.toml`
-//! and compiled in with `include_str!`, so the lexicons cannot drift apart between packs. Like
-//! the core, this crate does no I/O; packs may depend on it and on `nearer-core`, nothing else.
+//! listening roadblock, whether "I feel..." names a feeling or a thought. They share one
+//! vocabulary, written by us as data in `lexicon/*.toml` and compiled in with `include_str!`,
+//! so the lexicons cannot drift apart between packs. Like the core, this crate does no I/O;
+//! packs may depend on it and on `nearer-core`, nothing else.
 //!
-//! Every check here gives a hint, never a grade: callers phrase what is found kindly and
-//! record only the person's own rating.
+//! Matching is deliberately plain: whole words within one clause, a light stemmer for
+//! overlap and needs, and a short list of words that make an ambiguous word read as a feeling.
+//! It is predictable and easy to explain, and it will miss things; that is why every check
+//! here gives a hint, never a grade: callers phrase what is found kindly and record only the
+//! person's own rating.
 
 pub mod lexicon;
+mod matcher;
+pub mod statement;
 pub mod words;
 
 pub use lexicon::{
-    disguised_judgments, feelings, find_disguised_judgments, find_feelings, find_needs,
-    find_roadblocks, needs, roadblocks, DisguisedJudgment, Feeling, Need, Roadblock,
+    disguised_judgment, disguised_judgments, families, feeling, feelings, feelings_in,
+    feelings_in_family, find_disguised_judgments, find_feelings, find_needs,
+    find_roadblock_markers, find_roadblocks, need, need_families, needs, needs_in_family,
+    roadblock, roadblocks, DisguisedJudgment, Feeling, Need, Roadblock, RoadblockHit,
 };
-pub use words::{content_words, overlap, tokens};
+pub use statement::{feeling_statement, feeling_statements, FeelingCheck};
+pub use words::{content_words, overlap, stem, tokens};
