@@ -56,7 +56,9 @@ impl NativePack for TrustPack {
                 let text = content.unwrap_or(promise_check::WORDS_TEXT);
                 let check = promise_check::PromiseCheck::parse(promise_check::WORDS_FILE, text)
                     .map_err(|e| e.to_string())?;
-                Ok(Box::new(Scripted::new(small_promise::SmallPromise::new(check))))
+                Ok(Box::new(Scripted::new(small_promise::SmallPromise::new(
+                    check,
+                ))))
             }
             other => Err(format!(
                 "the trust pack has no exercise kind {other:?}; it provides {}",
@@ -78,5 +80,8 @@ pub(crate) fn carry_key(prefix: &str, who: Option<&str>) -> String {
 
 /// The other person's name in pair mode.
 pub(crate) fn other_of(s: &Script, who: Option<&str>) -> Option<String> {
-    s.turns().into_iter().flatten().find(|n| Some(n.as_str()) != who)
+    s.turns()
+        .into_iter()
+        .flatten()
+        .find(|n| Some(n.as_str()) != who)
 }

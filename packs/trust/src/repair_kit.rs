@@ -73,7 +73,7 @@ impl ScriptExercise for RepairKit {
                 ),
                 (
                     "Another repair phrase",
-                    "another",
+                    "one more",
                     "One more, of either kind, if you like. Pass is fine.".to_owned(),
                 ),
             ];
@@ -130,8 +130,9 @@ impl ScriptExercise for RepairKit {
             Some(i) => {
                 let minutes = BREAKS.get(i).map_or(20, |(m, _)| *m);
                 s.say(format!(
-                    "{minutes} minutes, then. When a break starts, the time-out exercise can keep \
-                     you company through it."
+                    "{}, then. When a break starts, the time-out exercise can keep you company \
+                     through it.",
+                    BREAKS.get(i).map_or("20 minutes", |(_, label)| label)
                 ));
                 minutes
             }
@@ -144,7 +145,8 @@ impl ScriptExercise for RepairKit {
             }
         };
         s.pause_here()?;
-        out.carry.insert("break_minutes".into(), minutes.to_string());
+        out.carry
+            .insert("break_minutes".into(), minutes.to_string());
 
         let mut shared = Vec::new();
         let mut phrases = 0;
@@ -194,11 +196,20 @@ impl ScriptExercise for RepairKit {
                  signal only works if they know it.",
             );
         }
-        out.summary = format!(
-            "Your repair kit holds {phrases} {} and {signals} pause {}, with breaks of {minutes} minutes.",
-            if phrases == 1 { "phrase" } else { "phrases" },
-            if signals == 1 { "signal" } else { "signals" },
-        );
+        let breaks = if minutes == 60 {
+            "an hour".to_owned()
+        } else {
+            format!("{minutes} minutes")
+        };
+        out.summary = if shared.is_empty() {
+            format!("Nothing written this time. Your breaks will last {breaks}.")
+        } else {
+            format!(
+                "Your repair kit holds {phrases} {} and {signals} pause {}, with breaks of {breaks}.",
+                if phrases == 1 { "phrase" } else { "phrases" },
+                if signals == 1 { "signal" } else { "signals" },
+            )
+        };
         Ok(out)
     }
 }

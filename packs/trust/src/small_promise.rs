@@ -156,7 +156,10 @@ impl ScriptExercise for SmallPromise {
                     });
                 }
             }
-            let Some(value) = value else { continue };
+            let Some(value) = value else {
+                s.pause_here()?;
+                continue;
+            };
             out.scores.push(Score {
                 name: SCORE.into(),
                 participant: who.clone(),
@@ -239,7 +242,9 @@ impl ScriptExercise for SmallPromise {
 
         let made = promises.iter().filter(|(_, p)| p.is_some()).count();
         if made == 0 {
-            s.say("No promise this time, and that is fine. You can make one whenever you are ready.");
+            s.say(
+                "No promise this time, and that is fine. You can make one whenever you are ready.",
+            );
         } else {
             s.show(Block::Heading("Your promises for this week".into()));
             for (who, promise) in &promises {
@@ -252,9 +257,12 @@ impl ScriptExercise for SmallPromise {
                     (None, None) => {}
                 }
             }
-            s.say(if s.is_pair() {
+            s.say(if made > 1 {
                 "If you like, say your promises aloud to each other. Next time you open this \
                  exercise, you will look back at how they went."
+            } else if s.is_pair() {
+                "If you like, say it aloud to each other. Next time you open this exercise, you \
+                 will look back at how it went."
             } else {
                 "Next time you open this exercise, you will look back at how it went."
             });

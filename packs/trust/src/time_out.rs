@@ -13,7 +13,9 @@ use toml::Spanned;
 use nearer_core::kinds::Validate;
 use nearer_core::script::outcome;
 use nearer_core::step::{Cue, Pacer};
-use nearer_core::{Block, ContentError, Flow, JournalEntry, Outcome, Score, Script, ScriptExercise};
+use nearer_core::{
+    Block, ContentError, Flow, JournalEntry, Outcome, Score, Script, ScriptExercise,
+};
 
 use crate::{carry_key, other_of};
 
@@ -50,59 +52,59 @@ pub struct TimeOutContent {
 impl Validate for TimeOutContent {
     fn validate(&self, file: &str, src: &str) -> Result<(), ContentError> {
         let fail = |span, field, message: String, help: &str| {
-            Err(ContentError::at(file, src, Some(span), Some(field), message, help))
+            ContentError::at(file, src, Some(span), Some(field), message, help)
         };
         let seconds = *self.seconds.get_ref();
         let extra = *self.extra_seconds.get_ref();
         if !(MIN_SECONDS..=3600).contains(&seconds) {
-            return fail(
+            return Err(fail(
                 self.seconds.span(),
                 "seconds",
                 format!("{seconds} seconds is outside 1200 to 3600"),
                 "a body needs twenty minutes or more to settle: set `seconds` from 1200 to 3600",
-            );
+            ));
         }
         if !(60..=3600).contains(&extra) {
-            return fail(
+            return Err(fail(
                 self.extra_seconds.span(),
                 "extra_seconds",
                 format!("{extra} seconds is outside 60 to 3600"),
                 "set `extra_seconds` from 60 to 3600",
-            );
+            ));
         }
         let pacer = self.pacer.get_ref();
         if pacer.inhale == 0 || pacer.exhale == 0 {
-            return fail(
+            return Err(fail(
                 self.pacer.span(),
                 "pacer",
                 "a breath of zero seconds".into(),
                 "write e.g. `pacer = { inhale = 4, exhale = 6 }`",
-            );
+            ));
         }
         if self.cues.get_ref().is_empty() {
-            return fail(
+            return Err(fail(
                 self.cues.span(),
                 "cue",
                 "there are no cues".into(),
                 "add at least one `[[cue]]` with `at` and `text`",
-            );
+            ));
         }
         let late = |cues: &[Cue], end: u32| cues.iter().find(|c| c.at >= end).map(|c| c.at);
         if let Some(at) = late(self.cues.get_ref(), seconds) {
-            return fail(
+            return Err(fail(
                 self.cues.span(),
                 "cue",
                 format!("a cue at {at} s is not before the break ends at {seconds} s"),
                 "move the cue inside the break",
-            );
+            ));
         }
         if let Some(at) = late(&self.extra_cues, extra) {
-            return fail(
+            return Err(fail(
                 self.extra_seconds.span(),
                 "extra_cue",
                 format!("an extra cue at {at} s is not before the extra break ends at {extra} s"),
                 "move the cue inside the extra break, or lengthen `extra_seconds`",
-            );
+            ));
         }
         Ok(())
     }
@@ -110,6 +112,9 @@ impl Validate for TimeOutContent {
 
 impl TimeOutContent {
     /// Parses and validates the content; errors name the file, line and fix.
+    // `ContentError` is the core's type; its size is the core's to change, and a content
+    // error is rare and cold.
+    #[allow(clippy::result_large_err)]
     pub fn parse(file: &str, text: &str) -> Result<Self, ContentError> {
         nearer_core::kinds::load(file, text)
     }
@@ -164,7 +169,10 @@ impl ScriptExercise for TimeOut {
             .iter()
             .map(|who| {
                 let key = carry_key("signal", who.as_deref());
-                let found = history.iter().rev().find_map(|h| h.carry.get(&key).cloned());
+                let found = history
+                    .iter()
+                    .rev()
+                    .find_map(|h| h.carry.get(&key).cloned());
                 (who.clone(), found)
             })
             .collect();
@@ -173,7 +181,9 @@ impl ScriptExercise for TimeOut {
             .filter_map(|(who, sig)| sig.as_ref().map(|sig| (who, sig)))
             .collect();
         if let (false, [(_, sig)]) = (s.is_pair(), known.as_slice()) {
-            s.say(format!("Your pause signal is \"{sig}\". Thank you for using it."));
+            s.say(format!(
+                "Your pause signal is \"{sig}\". Thank you for using it."
+            ));
         } else if !known.is_empty() {
             s.say("The pause signals you wrote here before:");
             for (who, sig) in &known {
@@ -240,13 +250,14 @@ impl ScriptExercise for TimeOut {
                     minutes(e)
                 ));
                 let extra = *self.content.extra_seconds.get_ref();
-                let more = format!("Take {} more", minutes(extra));
+                let more = format!("Take another {}", minutes(extra));
                 let again = s.choice(
                     "Would you like a little more time?",
                     &[more.as_str(), "I am ready to come back"],
                 )?;
                 if again == Some(0) {
-                    let more = s.timer(prompt, extra, self.content.extra_cues.clone(), Some(pacer))?;
+                    let more =
+                        s.timer(prompt, extra, self.content.extra_cues.clone(), Some(pacer))?;
                     total += more.unwrap_or(0);
                 }
             }
@@ -255,8 +266,8 @@ impl ScriptExercise for TimeOut {
 
         s.show(Block::Heading("Coming back".into()));
         s.say(if s.is_pair() {
-            "Welcome back, both of you. Before you talk again, each of you checks in with \
-             yourself."
+            "Welcome back, both of you. Before you talk again, take a moment, each of you, to \
+             check in with yourself."
         } else {
             "Welcome back. Before you talk again, check in with yourself."
         });
@@ -324,11 +335,16 @@ impl ScriptExercise for TimeOut {
             }
             (false, _) => "When you go back to the talk, go gently. You can always pause again.",
         });
-        out.scores.push(Score {
-            name: "break_minutes".into(),
-            participant: None,
-            value: f64::from(total / 60),
-        });
+        if stirred {
+            s.say("If a talk ever leaves you feeling unsafe, `nearer help-now` shows where to find help.");
+        }
+        if elapsed.is_some() {
+            out.scores.push(Score {
+                name: "break_minutes".into(),
+                participant: None,
+                value: f64::from(total / 60),
+            });
+        }
         out.summary = if elapsed.is_none() {
             "You stopped, and you came back. That is what a break is for.".into()
         } else {
