@@ -12,6 +12,22 @@
 //! It is predictable and easy to explain, and it will miss things; that is why every check
 //! here gives a hint, never a grade: callers phrase what is found kindly and record only the
 //! person's own rating.
+//!
+//! ```
+//! use nearer_text::{feelings_in, find_feelings, find_roadblocks, overlap};
+//!
+//! let reply = "At least you still have the flat. Do you feel a bit lost?";
+//! let feelings: Vec<&str> = find_feelings(reply).iter().map(|f| f.word.as_str()).collect();
+//! assert_eq!(feelings, ["lost"]);
+//! let kinds: Vec<&str> = find_roadblocks(reply).iter().map(|r| r.kind.as_str()).collect();
+//! assert_eq!(kinds, ["reassuring"]);
+//! assert!(overlap("we lost the flat", reply) > 0.5);
+//! // The daily check-in: precise words for "pleasant and calm".
+//! assert!(feelings_in(true, false).iter().any(|f| f.word == "content"));
+//! ```
+
+#![warn(missing_docs)]
+#![cfg_attr(not(test), deny(clippy::expect_used))]
 
 pub mod lexicon;
 mod matcher;

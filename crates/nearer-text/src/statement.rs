@@ -170,6 +170,21 @@ pub fn feeling_statements(text: &str) -> Vec<FeelingCheck> {
 /// point at), then the first feeling named in a statement. With no such statement, a bare
 /// judgment word ("ignored") or feeling word ("lonely") counts, then an unknown "I feel ...",
 /// and otherwise [`FeelingCheck::Missing`].
+///
+/// ```
+/// use nearer_text::{feeling_statement, FeelingCheck};
+///
+/// match feeling_statement("I feel ignored when you're on your phone") {
+///     FeelingCheck::Judgment(j) => {
+///         assert_eq!(j.word, "ignored");
+///         // A hint might offer what could be underneath: lonely, hurt, sad...
+///         assert!(j.underneath.contains(&"lonely".to_owned()));
+///     }
+///     other => panic!("expected a judgment, got {other:?}"),
+/// }
+/// assert!(feeling_statement("I feel that you never listen").needs_a_look());
+/// assert!(feeling_statement("I feel a bit lonely").is_feeling());
+/// ```
 pub fn feeling_statement(text: &str) -> FeelingCheck {
     let statements = feeling_statements(text);
     if let Some(c) = statements.iter().find(|c| c.needs_a_look()) {

@@ -58,6 +58,8 @@ fn good_listening_is_not_flagged() {
         "Do you mean the whole week?",
         "So the deadlines keep piling up, and you're exhausted. Am I right?",
         "That sounds really hard.",
+        "You felt like an idiot in that meeting.",
+        "What was that like for you?",
         "",
     ];
     for text in cases {
