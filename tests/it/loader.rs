@@ -64,6 +64,44 @@ fn a_library_that_panics_inside_call() {
 }
 
 #[test]
+fn a_pack_that_aborts_costs_only_its_process() {
+    let n = world();
+    let err = refused(&n, &n.fixture("aborts"), "fixture-aborts/boom");
+    assert!(
+        err.contains("pack fixture-aborts stopped unexpectedly"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_pack_that_never_answers_is_stopped() {
+    let n = world();
+    n.install(&n.fixture("hangs"));
+    let started = std::time::Instant::now();
+    let mut cmd = n.command();
+    cmd.args(["run", "fixture-hangs/boom"])
+        .env("NEARER_PACK_TIMEOUT_SECS", "1");
+    let r: crate::harness::Run = cmd.output().expect("nearer runs").into();
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("did not answer within 1 s"),
+        "{}",
+        r.stderr
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    assert!(n.ok(&["list"]).contains("trust/check-in"));
+}
+
+#[test]
+fn in_process_mode_still_reports_a_panic() {
+    let n = world();
+    n.install(&n.fixture("panics"));
+    let r = n.run(&["run", "fixture-panics/boom", "--in-process"], "");
+    assert_eq!(r.code, 1);
+    assert!(r.stderr.contains("the pack panicked"), "{}", r.stderr);
+}
+
+#[test]
 fn a_file_that_is_not_a_library() {
     let n = world();
     let dir = tempfile::tempdir().expect("temp dir");

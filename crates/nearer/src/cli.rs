@@ -34,6 +34,13 @@ pub enum Command {
     Pack(PackCommand),
     /// Where to find help right now.
     HelpNow,
+    /// Serve one native pack over stdin/stdout (nearer runs this itself to isolate packs).
+    #[command(hide = true)]
+    PackHost {
+        /// The pack id.
+        #[arg(long)]
+        pack: String,
+    },
 }
 
 /// Arguments of `nearer run`.
@@ -53,6 +60,10 @@ pub struct RunArgs {
     /// Speak JSON lines: one step object out, one answer object in.
     #[arg(long)]
     pub json: bool,
+    /// Run a native pack inside nearer's own process instead of a child process (for
+    /// debugging a pack; a crash in the pack then ends nearer too).
+    #[arg(long)]
+    pub in_process: bool,
 }
 
 /// `nearer pack ...`

@@ -9,6 +9,7 @@ mod cmd;
 mod front;
 mod fsutil;
 mod home;
+mod isolate;
 mod loader;
 mod run;
 mod safety;
@@ -47,6 +48,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Run(args)) => cmd::run::run(&home, args, cli.color),
         Some(Command::Pack(command)) => cmd::pack::run(&home, command),
         Some(Command::HelpNow) => cmd::help_now::run(),
+        Some(Command::PackHost { pack }) => isolate::serve(&home, &pack),
     }
 }
 

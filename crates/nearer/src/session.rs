@@ -7,12 +7,26 @@ use nearer_core::abi::{PackRequest, PackResponse};
 use nearer_core::manifest::ExerciseInfo;
 use nearer_core::{Answer, Exercise, SessionContext, Step};
 
+use crate::home::Home;
+use crate::isolate::{IsolatedPack, PackChannel};
 use crate::loader::NativeLibrary;
 use crate::store::InstalledPack;
 
 enum Engine {
     Builtin(Box<dyn Exercise>),
-    Native { lib: NativeLibrary, session: u64 },
+    Native {
+        lib: Box<dyn PackChannel>,
+        session: u64,
+    },
+}
+
+/// Where a native pack's code runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Isolation {
+    /// In a child process (the default; see `isolate.rs`).
+    Process,
+    /// In nearer's own process.
+    InProcess,
 }
 
 /// A live exercise session.
@@ -31,8 +45,8 @@ impl std::fmt::Debug for ExerciseSession {
 }
 
 impl ExerciseSession {
-    /// Opens exercise `id` of an installed pack.
-    pub fn open(pack: &InstalledPack, id: &str) -> Result<Self> {
+    /// Opens exercise `id` of an installed pack; native code runs as `isolation` says.
+    pub fn open(home: &Home, pack: &InstalledPack, id: &str, isolation: Isolation) -> Result<Self> {
         let manifest = &pack.manifest;
         let info = manifest.exercise(id).cloned().ok_or_else(|| {
             let known: Vec<&str> = manifest.exercises.iter().map(|e| e.id.as_str()).collect();
@@ -58,7 +72,10 @@ impl ExerciseSession {
                 Engine::Builtin(parsed.exercise())
             }
             None => {
-                let lib = NativeLibrary::load_installed(pack)?;
+                let mut lib: Box<dyn PackChannel> = match isolation {
+                    Isolation::Process => Box::new(IsolatedPack::spawn(home, pack)?),
+                    Isolation::InProcess => Box::new(NativeLibrary::load_installed(pack)?),
+                };
                 let response = lib.call(&PackRequest::Create {
                     kind: info.kind.clone(),
                     exercise: info.id.clone(),
@@ -112,7 +129,7 @@ impl ExerciseSession {
 
 impl Drop for ExerciseSession {
     fn drop(&mut self) {
-        if let Engine::Native { lib, session } = &self.engine {
+        if let Engine::Native { lib, session } = &mut self.engine {
             // Best effort: the pack frees the session's memory; nothing depends on the reply.
             let _ = lib.call(&PackRequest::Drop { session: *session });
         }

@@ -7,7 +7,7 @@ use crate::cli::RunArgs;
 use crate::front::{self, ColorChoice, Mode};
 use crate::home::Home;
 use crate::run::{run as drive, RunEnd};
-use crate::session::ExerciseSession;
+use crate::session::{ExerciseSession, Isolation};
 use crate::store::Store;
 
 /// Splits `pack/exercise`.
@@ -43,7 +43,12 @@ pub fn run(home: &Home, args: RunArgs, color: ColorChoice) -> Result<()> {
     let (pack_id, exercise_id) = parse_target(&args.exercise)?;
     let store = Store::open(home)?;
     let pack = store.get(pack_id)?;
-    let mut session = ExerciseSession::open(&pack, exercise_id)?;
+    let isolation = if args.in_process {
+        Isolation::InProcess
+    } else {
+        Isolation::Process
+    };
+    let mut session = ExerciseSession::open(home, &pack, exercise_id, isolation)?;
     let people = participants(&args)?;
     let pair = people.len() == 2;
     let allowed = session.info.participants;
@@ -56,11 +61,14 @@ pub fn run(home: &Home, args: RunArgs, color: ColorChoice) -> Result<()> {
         bail!("{pack_id}/{exercise_id} is for two people taking turns; add --pair NAME,NAME");
     }
     let seed = args.seed.unwrap_or_else(fresh_seed);
+    let mut db = Db::open(home)?;
+    let hash = content_hash(&pack, &session.info)?;
+    let changed = changed_since(&db, &pack, &session.info, &hash)?;
     let ctx = SessionContext {
         seed,
         participants: people,
         locale: "en".into(),
-        history: Vec::new(),
+        history: db.prior_sessions(pack_id, exercise_id, None)?,
     };
     let mode = if args.json { Mode::Json } else { Mode::Auto };
     let mut front = front::open(mode, color);
@@ -75,16 +83,119 @@ pub fn run(home: &Home, args: RunArgs, color: ColorChoice) -> Result<()> {
             session.info.warnings.join(" ")
         ))?;
     }
-    match drive(&mut session, &ctx, front.as_mut())? {
-        RunEnd::Finished(_) => {}
-        RunEnd::Paused => {
-            front.note("Paused. Come back to this exercise whenever you are ready.")?
+    if let Some(note) = changed {
+        front.note(&note)?;
+    }
+    let id = db.start_session(&NewSession {
+        pack: pack_id.to_owned(),
+        pack_version: pack.manifest.version.to_string(),
+        exercise: exercise_id.to_owned(),
+        title: session.info.title.clone(),
+        component: session.info.component.as_str().to_owned(),
+        content_hash: hash,
+        seed,
+        participants: ctx.participants.iter().map(|p| p.name.clone()).collect(),
+        locale: ctx.locale.clone(),
+    })?;
+    drive_recorded(&mut db, id, &mut session, &ctx, front.as_mut(), &[])
+}
+
+/// Keeps each answer in the database as it is given.
+struct DbRecorder<'a> {
+    db: &'a mut Db,
+    session: i64,
+    next: i64,
+}
+
+impl Recorder for DbRecorder<'_> {
+    fn answer(&mut self, step: &Step, answer: &Answer) -> Result<()> {
+        self.db
+            .record_answer(self.session, self.next, step, answer)?;
+        self.next += 1;
+        Ok(())
+    }
+}
+
+/// Drives recorded session `id` (after replaying `replay`) and records how it ends: the
+/// outcome when it finishes; on pause or end of input it stays open for `nearer resume`.
+pub(crate) fn drive_recorded(
+    db: &mut Db,
+    id: i64,
+    session: &mut ExerciseSession,
+    ctx: &SessionContext,
+    front: &mut dyn FrontEnd,
+    replay: &[(Step, Answer)],
+) -> Result<()> {
+    let target = format!("{}/{}", session.pack, session.info.id);
+    let mut recorder = DbRecorder {
+        db,
+        session: id,
+        next: replay.len() as i64,
+    };
+    let end = match drive(session, ctx, front, replay, &mut recorder) {
+        Ok(end) => end,
+        Err(e) if e.is::<ReplayDiverged>() => {
+            return Err(e).context(format!(
+                "session {id} cannot continue. Its answers are kept (`nearer export --session {id}` shows them); `nearer run {target}` starts the exercise afresh"
+            ))
         }
-        RunEnd::InputEnded => {
-            front.note("Input ended before the exercise finished; stopping here.")?
+        Err(e) => {
+            return Err(e).context(format!(
+                "session {id} stopped before its end. What you answered is kept; `nearer resume {id}` continues"
+            ))
         }
+    };
+    match end {
+        RunEnd::Finished(outcome) => recorder.db.finish_session(id, &outcome)?,
+        RunEnd::Paused => front.note(&format!(
+            "Paused. Session {id} is kept; come back whenever you are ready with `nearer resume {id}`."
+        ))?,
+        RunEnd::InputEnded => front.note(&format!(
+            "Input ended before the exercise finished. Session {id} is kept; `nearer resume {id}` continues it."
+        ))?,
     }
     Ok(())
+}
+
+/// A hash of what makes an exercise what it is: its kind and content file, and for a native
+/// kind (whose logic lives in the library) also the pack version. Progress is keyed by pack
+/// id, exercise id and this hash, so it survives pack upgrades and can say when an exercise
+/// changed.
+pub fn content_hash(pack: &InstalledPack, info: &ExerciseInfo) -> Result<String> {
+    let mut hasher = Sha256::new();
+    hasher.update(info.kind.as_bytes());
+    hasher.update([0]);
+    if let Some(rel) = &info.content {
+        let path = pack.dir.join(rel);
+        let bytes =
+            std::fs::read(&path).with_context(|| format!("could not read {}", path.display()))?;
+        hasher.update(&bytes);
+    }
+    hasher.update([0]);
+    if info.builtin_kind().is_none() {
+        hasher.update(pack.manifest.version.to_string().as_bytes());
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// A note when the exercise's content differs from the last time it was done.
+pub fn changed_since(
+    db: &Db,
+    pack: &InstalledPack,
+    info: &ExerciseInfo,
+    hash: &str,
+) -> Result<Option<String>> {
+    Ok(match db.last_seen(&pack.manifest.id, &info.id)? {
+        Some((old_hash, old_version)) if old_hash != hash => Some(format!(
+            "{}/{} has changed since you last did it (pack version then {old_version}, now {}). Your earlier sessions are kept as they were.",
+            pack.manifest.id, info.id, pack.manifest.version
+        )),
+        _ => None,
+    })
 }
 
 /// A seed from the clock and process id: different each run, recorded with the session.
