@@ -182,7 +182,7 @@ impl ScriptExercise for TimeOut {
             .collect();
         if let (false, [(_, sig)]) = (s.is_pair(), known.as_slice()) {
             s.say(format!(
-                "Your pause signal is \"{sig}\". Thank you for using it."
+                "Your pause signal, as you wrote it before: \"{sig}\"."
             ));
         } else if !known.is_empty() {
             s.say("The pause signals you wrote here before:");

@@ -87,7 +87,23 @@ const CASES: &[Case] = &[
         &[],
         &["better"],
     ),
-    // No doing word at all.
+    // No doing word at all, even with a day.
+    (
+        "I'll be nicer to you on Monday",
+        false,
+        None,
+        Some("monday"),
+        &[],
+        &["nicer"],
+    ),
+    (
+        "Spend more quality time together",
+        false,
+        None,
+        None,
+        &[],
+        &["more"],
+    ),
     ("Be more present", false, None, None, &[], &["more"]),
     (
         "More date nights",
@@ -126,6 +142,14 @@ const CASES: &[Case] = &[
     ),
     ("I will listen", false, Some("listen"), None, &[], &[]),
     // Concrete, in many shapes.
+    (
+        "I'll have dinner ready when you get home on Friday",
+        true,
+        Some("have"),
+        Some("dinner"),
+        &[],
+        &[],
+    ),
     (
         "I'll ask about your day at dinner",
         true,

@@ -47,7 +47,7 @@ fn solo_later_remembers_the_signal_and_offers_more_time_after_an_early_return() 
         .answers(&["", "", "420", "1", "", "", "2", "pass"])
         .transcript();
     assert!(
-        t.contains("Your pause signal is \"Hand on my heart\"."),
+        t.contains("Your pause signal, as you wrote it before: \"Hand on my heart\"."),
         "{t}"
     );
     assert!(!t.contains("? Your pause signal"), "{t}");
