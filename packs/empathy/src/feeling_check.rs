@@ -161,12 +161,25 @@ fn is_feeling_form(word: &str) -> bool {
 
 /// Joins found words for a hint: `"anxious"`, `"anxious" and "I felt"`, `"a", "b" and "c"`.
 pub fn quote_list(found: &[String]) -> String {
-    let quoted: Vec<String> = found.iter().map(|w| format!("\"{w}\"")).collect();
+    let quoted: Vec<String> = found.iter().map(|w| format!("\"{}\"", with_capital_i(w))).collect();
     match quoted.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
         Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
     }
+}
+
+/// "i felt" -> "I felt", "i'm feeling" -> "I'm feeling": phrases are stored lowercase.
+fn with_capital_i(phrase: &str) -> String {
+    phrase
+        .split(' ')
+        .map(|w| match w.strip_prefix('i') {
+            Some("") => "I".to_owned(),
+            Some(rest) if rest.starts_with('\'') => format!("I{rest}"),
+            _ => w.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -236,9 +249,11 @@ mod tests {
     fn found_words_are_listed_kindly() {
         assert_eq!(quote_list(&[]), "");
         assert_eq!(quote_list(&["sad".into()]), "\"sad\"");
+        assert_eq!(quote_list(&["i'm feeling".into()]), "\"I'm feeling\"");
+        assert_eq!(quote_list(&["idle".into()]), "\"idle\"");
         assert_eq!(
             quote_list(&["sad".into(), "i felt".into(), "anger".into()]),
-            "\"sad\", \"i felt\" and \"anger\""
+            "\"sad\", \"I felt\" and \"anger\""
         );
     }
 }

@@ -43,7 +43,12 @@ impl FeelingGuess {
                 return Ok(Some(story));
             }
             if tries == RETELLS {
-                s.say(format!("Let's go on with it as it is. {guesser} may get a head start, and that is fine."));
+                // Said on the teller's own screen, before the hand-off.
+                s.show(Block::Hint(format!(
+                    "I noticed {} in there. Let's go on with it as it is: {guesser} may get a head start, and that is fine.",
+                    quote_list(&found)
+                )));
+                s.pause_here()?;
                 return Ok(Some(story));
             }
             s.show(Block::Hint(format!(
@@ -101,6 +106,7 @@ impl ScriptExercise for FeelingGuess {
         let fams = families();
         let mut out = outcome("");
         let mut rated: Vec<String> = Vec::new();
+        let mut stories = 0;
         for (round, (teller, guesser)) in [(&a, &b), (&b, &a)].into_iter().enumerate() {
             s.set_turn(Some(teller.clone()));
             s.say(format!("{teller}, think of your moment. {guesser} does not see this screen."));
@@ -121,6 +127,7 @@ impl ScriptExercise for FeelingGuess {
                 s.say(format!("No story from {teller} this time. That is fine."));
                 continue;
             };
+            stories += 1;
             out.journal.push(JournalEntry {
                 participant: Some(teller.clone()),
                 title: "What happened".to_owned(),
@@ -190,13 +197,11 @@ impl ScriptExercise for FeelingGuess {
 
         s.set_turn(None);
         s.say("Naming feelings gets easier with practice, for the one who feels them and for the one who guesses.");
-        out.summary = if out.journal.is_empty() {
-            "No stories this time, and that is fine.".to_owned()
-        } else if rated.is_empty() {
-            "You told your moments and guessed at each other's feelings.".to_owned()
-        } else {
-            "You told your moments, guessed at each other's feelings, and said how close it came."
-                .to_owned()
+        out.summary = match (stories, rated.is_empty()) {
+            (0, _) => "No stories this time, and that is fine.".to_owned(),
+            (_, false) => "You told your moments, guessed at the feelings, and said how close it came.".to_owned(),
+            (1, true) => "One moment told with only the facts. That is practice too.".to_owned(),
+            (_, true) => "You each told a moment with only the facts.".to_owned(),
         };
         Ok(out)
     }

@@ -189,7 +189,7 @@ impl ScriptExercise for MapGuess {
             }
             if answered.is_empty() {
                 s.set_turn(None);
-                s.say(format!("{answerer} kept these to themselves today. That is fine; the questions will keep."));
+                s.say(format!("{answerer} passed on all three today. That is fine; the questions will keep."));
                 continue;
             }
 

@@ -1,0 +1,1 @@
+//! From-their-side reflection transcripts.
