@@ -2,6 +2,7 @@
 
 mod bid_log;
 mod check_in;
+mod content;
 mod fondness;
 mod good_news;
 mod pack;

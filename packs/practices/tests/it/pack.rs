@@ -63,3 +63,104 @@ fn the_version_matches_the_crate() {
         env!("CARGO_PKG_VERSION")
     );
 }
+
+#[test]
+fn kinds_run_over_the_json_boundary_in_both_modes() {
+    use nearer_core::abi::{Dispatcher, PackRequest, PackResponse};
+    use nearer_core::{Answer, SessionContext};
+
+    let d = Dispatcher::new(Box::new(PracticesPack));
+    for kind in PracticesPack.kinds() {
+        for context in [
+            SessionContext::solo(3),
+            SessionContext::pair(3, "Ada", "Sam"),
+        ] {
+            let PackResponse::Created { session } = d.handle(PackRequest::Create {
+                kind: kind.into(),
+                exercise: kind.into(),
+                content: None,
+            }) else {
+                panic!("{kind} is created");
+            };
+            let PackResponse::Step { step } = d.handle(PackRequest::Start { session, context })
+            else {
+                panic!("{kind} starts");
+            };
+            assert!(
+                !step.blocks.is_empty(),
+                "{kind} starts with something to read"
+            );
+            // A pass is always a fitting answer, whatever the first step asks.
+            let next = d.handle(PackRequest::Answer {
+                session,
+                answer: Answer::Pass,
+            });
+            assert!(
+                matches!(next, PackResponse::Step { .. }),
+                "{kind}: {next:?}"
+            );
+            assert_eq!(
+                d.handle(PackRequest::Drop { session }),
+                PackResponse::Dropped
+            );
+        }
+    }
+}
+
+#[test]
+fn the_same_answers_replay_to_the_same_transcript() {
+    let answers = [
+        "",
+        "2",
+        "1",
+        "A good walk.",
+        "",
+        "3",
+        "1",
+        "pass",
+        "",
+        "1",
+        "1",
+    ];
+    let run = || {
+        pack()
+            .run("feelings-check-in")
+            .seed(11)
+            .pair("Ada", "Sam")
+            .answers(&answers)
+            .transcript()
+    };
+    assert_eq!(run(), run());
+    let other_seed = pack()
+        .run("feelings-check-in")
+        .seed(12)
+        .pair("Ada", "Sam")
+        .answers(&answers)
+        .transcript();
+    assert_ne!(run(), other_seed, "the seed changes the words offered");
+}
+
+#[test]
+fn every_snapshot_is_a_whole_session_with_no_refused_lines() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/snapshots");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir)
+        .expect("the snapshots folder exists")
+        .flatten()
+    {
+        let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        seen += 1;
+        assert!(
+            !text.contains("(the script ends here"),
+            "{name} stops before the end"
+        );
+        assert!(
+            !text.lines().any(|l| l.starts_with("! ")),
+            "{name} has a refused line"
+        );
+        let ended = text.contains("== finished: ") || text.contains("(paused: ");
+        assert!(ended, "{name} neither finishes nor pauses");
+    }
+    assert!(seen >= 30, "only {seen} snapshots");
+}
