@@ -312,4 +312,12 @@ mod tests {
         assert!(shown.ends_with("w24, and 5 earlier"), "{shown}");
         assert_eq!(list_recent(&["calm".to_owned()]), "calm");
     }
+
+    #[test]
+    fn the_shared_lexicon_fills_every_corner_of_the_grid() {
+        for q in QUADRANTS {
+            let n = quadrant::words_in(q, nearer_text::feelings()).len();
+            assert!(n >= OFFERED, "{} has only {n} words", q.describe());
+        }
+    }
 }

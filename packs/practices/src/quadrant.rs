@@ -171,31 +171,44 @@ mod tests {
     #[test]
     fn each_corner_gets_only_its_words_mildest_first() {
         let lex = lexicon();
-        let cases: &[(Axes, &[&str])] = &[
-            (QUADRANTS[0], &["irritated", "anxious", "fed up", "furious"]),
-            (QUADRANTS[1], &["excited", "proud"]),
-            (QUADRANTS[2], &["tired", "lonely", "sad"]),
-            (QUADRANTS[3], &["content", "relieved"]),
-            // One axis known: every word on that side.
+        let mut twice = lexicon();
+        twice.push(f("tired", "sad", 1, false, false));
+        let open = Axes::default();
+        let pleasant = Axes {
+            pleasant: Some(true),
+            activated: None,
+        };
+        let calm = Axes {
+            pleasant: None,
+            activated: Some(false),
+        };
+        let unpleasant = Axes {
+            pleasant: Some(false),
+            activated: None,
+        };
+        let activated = Axes {
+            pleasant: None,
+            activated: Some(true),
+        };
+        let cases: &[(&[Feeling], Axes, &[&str])] = &[
             (
-                Axes {
-                    pleasant: Some(true),
-                    activated: None,
-                },
-                &["content", "excited", "proud", "relieved"],
+                &lex,
+                QUADRANTS[0],
+                &["irritated", "anxious", "fed up", "furious"],
             ),
+            (&lex, QUADRANTS[1], &["excited", "proud"]),
+            (&lex, QUADRANTS[2], &["tired", "lonely", "sad"]),
+            (&lex, QUADRANTS[3], &["content", "relieved"]),
+            // One axis known: every word on that side.
+            (&lex, pleasant, &["content", "excited", "proud", "relieved"]),
             (
-                Axes {
-                    pleasant: None,
-                    activated: Some(false),
-                },
+                &lex,
+                calm,
                 &["content", "tired", "lonely", "relieved", "sad"],
             ),
             (
-                Axes {
-                    pleasant: Some(false),
-                    activated: None,
-                },
+                &lex,
+                unpleasant,
                 &[
                     "irritated",
                     "tired",
@@ -207,10 +220,8 @@ mod tests {
                 ],
             ),
             (
-                Axes {
-                    pleasant: None,
-                    activated: Some(true),
-                },
+                &lex,
+                activated,
                 &[
                     "irritated",
                     "anxious",
@@ -220,14 +231,38 @@ mod tests {
                     "furious",
                 ],
             ),
+            // Neither axis known: every word.
+            (
+                &lex,
+                open,
+                &[
+                    "content",
+                    "irritated",
+                    "tired",
+                    "anxious",
+                    "excited",
+                    "fed up",
+                    "lonely",
+                    "proud",
+                    "relieved",
+                    "sad",
+                    "furious",
+                ],
+            ),
+            // A word listed twice is offered once.
+            (&twice, QUADRANTS[2], &["tired", "lonely", "sad"]),
+            // An empty lexicon gives nothing rather than failing.
+            (&[], QUADRANTS[0], &[]),
+            (&[], open, &[]),
         ];
-        for (axes, want) in cases {
-            assert_eq!(words(&words_in(*axes, &lex)), *want, "{}", axes.describe());
+        for (lexicon, axes, want) in cases {
+            assert_eq!(
+                words(&words_in(*axes, lexicon)),
+                *want,
+                "{}",
+                axes.describe()
+            );
         }
-        // Neither axis known: every word, each once.
-        assert_eq!(words_in(Axes::default(), &lex).len(), lex.len());
-        // An empty lexicon gives nothing rather than failing.
-        assert!(words_in(QUADRANTS[0], &[]).is_empty());
     }
 
     #[test]
