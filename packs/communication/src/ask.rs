@@ -7,6 +7,8 @@ use nearer_text::{feelings, needs};
 /// at most `tries` times in all. Returns the version the person kept (their last one, or an
 /// earlier one if they pass on a retry), or `None` if they passed from the start. `clean` is
 /// shown when the check finds nothing.
+// `Flow`'s error carries the next step by value, by the core's design.
+#[allow(clippy::result_large_err)]
 pub fn ask_with_hints(
     s: &mut Script,
     prompt: &str,
@@ -48,18 +50,36 @@ pub fn ask_with_hints(
     Ok(kept)
 }
 
-/// A few unpleasant feeling words from the shared lexicon, drawn with the session's seed.
+/// A few unpleasant feeling words of mild or middle strength from the shared lexicon, drawn
+/// with the session's seed: the exercises are about everyday complaints, not deep hurts.
 pub fn sample_feelings(s: &Script, salt: &str, count: usize) -> Vec<&'static str> {
     let words: Vec<&'static str> = feelings()
         .iter()
-        .filter(|f| !f.pleasant)
+        .filter(|f| !f.pleasant && f.intensity <= 2)
         .map(|f| f.word.as_str())
         .collect();
     s.rng(salt).draw(&words, count)
 }
 
-/// A few needs from the shared lexicon, drawn with the session's seed.
-pub fn sample_needs(s: &Script, salt: &str, count: usize) -> Vec<&'static str> {
-    let words: Vec<&'static str> = needs().iter().map(|n| n.word.as_str()).collect();
-    s.rng(salt).draw(&words, count)
+/// One need from each family of the shared lexicon (connection, rest, safety, ...), drawn
+/// with the session's seed, so the choice spans the kinds of need rather than a random few.
+pub fn sample_needs(s: &Script, salt: &str) -> Vec<&'static str> {
+    let mut families: Vec<&'static str> = Vec::new();
+    for n in needs() {
+        if !families.contains(&n.family.as_str()) {
+            families.push(n.family.as_str());
+        }
+    }
+    let mut rng = s.rng(salt);
+    families
+        .iter()
+        .filter_map(|family| {
+            let words: Vec<&'static str> = needs()
+                .iter()
+                .filter(|n| n.family == *family)
+                .map(|n| n.word.as_str())
+                .collect();
+            rng.draw(&words, 1).into_iter().next()
+        })
+        .collect()
 }

@@ -79,8 +79,12 @@ pub struct RequestData {
     pub negative: Vec<String>,
 }
 
+// `ContentError` is the core's error type and carries the offending line for display; its
+// size is the core's choice, so these functions allow `result_large_err`.
+
 /// Checks that every list is non-empty and every marker is written as its own words
 /// (lowercase, single spaces, nothing `tokens` would drop), so that it can ever match.
+#[allow(clippy::result_large_err)]
 fn check_lists(file: &str, src: &str, lists: &[(&str, &[String])]) -> Result<(), ContentError> {
     for (field, list) in lists {
         let at = |message: String, help: &str| {
@@ -111,7 +115,9 @@ fn check_lists(file: &str, src: &str, lists: &[(&str, &[String])]) -> Result<(),
 impl Validate for ListeningData {
     fn validate(&self, file: &str, src: &str) -> Result<(), ContentError> {
         let share = |v: f64| (0.0..=1.0).contains(&v);
-        if !share(self.drift_below) || !share(self.parrot_from) || self.drift_below >= self.parrot_from
+        if !share(self.drift_below)
+            || !share(self.parrot_from)
+            || self.drift_below >= self.parrot_from
         {
             return Err(ContentError::at(
                 file,
@@ -142,7 +148,11 @@ impl Validate for ListeningData {
                 "write at least three calm, everyday topics",
             ));
         }
-        check_lists(file, src, &[("openers", &self.openers), ("checks", &self.checks)])?;
+        check_lists(
+            file,
+            src,
+            &[("openers", &self.openers), ("checks", &self.checks)],
+        )?;
         for r in &self.roadblocks {
             check_lists(file, src, &[("markers", &r.markers)])?;
         }
@@ -184,16 +194,19 @@ impl Validate for RequestData {
 }
 
 /// The listening markers.
+#[allow(clippy::result_large_err)]
 pub fn listening() -> Result<ListeningData, ContentError> {
     load("content/listening.toml", LISTENING)
 }
 
 /// The start-up markers.
+#[allow(clippy::result_large_err)]
 pub fn start_up() -> Result<StartUpData, ContentError> {
     load("content/start-up.toml", START_UP)
 }
 
 /// The request markers.
+#[allow(clippy::result_large_err)]
 pub fn request() -> Result<RequestData, ContentError> {
     load("content/request.toml", REQUEST)
 }
@@ -216,7 +229,8 @@ mod tests {
     #[test]
     fn a_bad_marker_is_reported_with_its_field() {
         let src = "absolutes = [\"Always!\"]\nlabels = [\"lazy\"]\npersons = [\"you\"]\ncontempt = [\"ugh\"]\nblame_openers = [\"you\"]\nnot_blame = [\"you know\"]\n";
-        let err = load::<StartUpData>("start-up.toml", src).expect_err("a capitalised marker is refused");
+        let err =
+            load::<StartUpData>("start-up.toml", src).expect_err("a capitalised marker is refused");
         assert_eq!(err.field.as_deref(), Some("absolutes"));
         assert_eq!(err.line, 1);
     }

@@ -6,7 +6,7 @@ use nearer_core::{Block, Flow, JournalEntry, Outcome, Score, Script, ScriptExerc
 use crate::ask::{ask_with_hints, sample_feelings, sample_needs};
 use crate::data::{RequestData, StartUpData};
 use crate::phrases::{lower_first, strip_lead, strip_leads};
-use crate::request::{check_feeling, check_need, check_observation, check_request};
+use crate::request::{check_feeling, check_need, check_observation, check_request, hints};
 
 /// The exercise, with its marker lists.
 #[derive(Debug, Clone)]
@@ -20,7 +20,10 @@ pub struct FourPartRequest {
 /// Lowercases the first letter unless the text starts with "I": for a verb phrase or a
 /// feeling that follows other words.
 fn lower_unless_i(text: &str) -> String {
-    let first = nearer_text::tokens(text).into_iter().next().unwrap_or_default();
+    let first = nearer_text::tokens(text)
+        .into_iter()
+        .next()
+        .unwrap_or_default();
     if matches!(first.as_str(), "i" | "i'm" | "i've" | "i'd" | "i'll") {
         return text.to_owned();
     }
@@ -43,7 +46,15 @@ pub fn assemble(
     let feeling = feeling.map(|f| {
         lower_unless_i(&strip_lead(
             f,
-            &["i feel", "i'm feeling", "i am feeling", "i'm", "i am", "feeling", "feel"],
+            &[
+                "i feel",
+                "i'm feeling",
+                "i am feeling",
+                "i'm",
+                "i am",
+                "feeling",
+                "feel",
+            ],
         ))
     });
     let need = need.map(|n| lower_unless_i(&strip_lead(n, &["because i need", "i need", "need"])));
@@ -94,7 +105,7 @@ impl ScriptExercise for FourPartRequest {
         s.pause_here()?;
 
         let feelings = sample_feelings(s, "request-feelings", 5);
-        let needs = sample_needs(s, "request-needs", 6);
+        let needs = sample_needs(s, "request-needs");
 
         s.show(Block::Heading("1. What happened".into()));
         let observation = ask_with_hints(
@@ -103,28 +114,23 @@ impl ScriptExercise for FourPartRequest {
             3,
             "That reads like something a camera could record.",
             &|t| {
-                check_observation(d, r, t)
-                    .iter()
-                    .map(|f| f.hint(&feelings, &needs))
-                    .collect()
+                hints(&check_observation(d, r, t), &feelings, &needs)
             },
         )?;
 
         s.show(Block::Heading("2. How you feel".into()));
         if !feelings.is_empty() {
-            s.say(format!("Some feeling words, if they help: {}.", feelings.join(", ")));
+            s.say(format!(
+                "Some feeling words, if they help: {}.",
+                feelings.join(", ")
+            ));
         }
         let feeling = ask_with_hints(
             s,
             "How do you feel when that happens? I feel...",
             3,
             "That names a feeling.",
-            &|t| {
-                check_feeling(t)
-                    .iter()
-                    .map(|f| f.hint(&feelings, &needs))
-                    .collect()
-            },
+            &|t| hints(&check_feeling(t), &feelings, &needs),
         )?;
 
         s.show(Block::Heading("3. What you need".into()));
@@ -143,12 +149,7 @@ impl ScriptExercise for FourPartRequest {
                 "What do you need? I need...",
                 3,
                 "That is a need of your own.",
-                &|t| {
-                    check_need(r, t)
-                        .iter()
-                        .map(|f| f.hint(&feelings, &needs))
-                        .collect()
-                },
+                &|t| hints(&check_need(r, t), &feelings, &needs),
             )?,
             None => None,
         };
@@ -160,12 +161,7 @@ impl ScriptExercise for FourPartRequest {
             "What would you like to ask for? Would you be willing to...",
             3,
             "That is clear and doable.",
-            &|t| {
-                check_request(r, t)
-                    .iter()
-                    .map(|f| f.hint(&feelings, &needs))
-                    .collect()
-            },
+            &|t| hints(&check_request(r, t), &feelings, &needs),
         )?;
 
         let Some(whole) = assemble(
@@ -202,7 +198,11 @@ impl ScriptExercise for FourPartRequest {
             .iter()
             .filter(|p| p.is_some())
             .count();
-        out.summary = format!("You built a request from {parts} of its four parts. It is in your journal.");
+        out.summary = if parts == 4 {
+            "You built a request from all four parts. It is in your journal.".into()
+        } else {
+            format!("You built a request from {parts} of the four parts. It is in your journal.")
+        };
         Ok(out)
     }
 }
@@ -239,7 +239,11 @@ mod tests {
             ),
         ];
         for ([o, f, n, r], want) in cases {
-            assert_eq!(assemble(o, f, n, r).as_deref(), want, "{o:?} {f:?} {n:?} {r:?}");
+            assert_eq!(
+                assemble(o, f, n, r).as_deref(),
+                want,
+                "{o:?} {f:?} {n:?} {r:?}"
+            );
         }
     }
 }

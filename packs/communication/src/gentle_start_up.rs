@@ -6,8 +6,10 @@ use nearer_core::{Block, Flow, JournalEntry, Outcome, Score, Script, ScriptExerc
 use crate::ask::{ask_with_hints, sample_feelings};
 use crate::data::{RequestData, StartUpData};
 use crate::phrases::{lower_first, strip_lead};
-use crate::request::{check_feeling, check_request, PartFlag};
-use crate::startup::{absolutes_in, check_complaint, contempt_in, labels_in, StartUpFlag};
+use crate::request::{check_feeling, check_request, hints as request_hints, PartFlag};
+use crate::startup::{
+    absolutes_in, check_complaint, contempt_in, hints as start_up_hints, labels_in, StartUpFlag,
+};
 
 /// The exercise, with its marker lists.
 #[derive(Debug, Clone)]
@@ -18,47 +20,54 @@ pub struct GentleStartUp {
     pub request: RequestData,
 }
 
-/// Joins the three parts into "I feel ... about ..., and I need ...", using what was given.
+/// Joins the three parts into "I feel ... about ..., and I need ...". A part that was passed
+/// stays as "...", so the shape is still there to fill in; with no part at all, `None`.
 pub fn assemble(feeling: Option<&str>, about: Option<&str>, need: Option<&str>) -> Option<String> {
-    let feeling = feeling.map(|f| strip_lead(f, &["i feel", "i'm feeling", "i am feeling", "i'm", "i am", "feeling", "feel"]));
-    let about = about.map(|a| lower_first(&strip_lead(a, &["about", "it's about", "it is about"])));
-    let need = need.map(|n| strip_lead(n, &["and i need", "i need", "need"]));
-    let sentence = match (feeling, about, need) {
-        (Some(f), Some(a), Some(n)) => format!("I feel {f} about {a}, and I need {n}."),
-        (Some(f), Some(a), None) => format!("I feel {f} about {a}."),
-        (Some(f), None, Some(n)) => format!("I feel {f}, and I need {n}."),
-        (None, Some(a), Some(n)) => format!("About {a}: I need {n}."),
-        (Some(f), None, None) => format!("I feel {f}."),
-        (None, None, Some(n)) => format!("I need {n}."),
-        (None, Some(a), None) => format!("About {a}."),
-        (None, None, None) => return None,
-    };
-    Some(sentence)
+    if feeling.is_none() && about.is_none() && need.is_none() {
+        return None;
+    }
+    let gap = || "...".to_owned();
+    let feeling = feeling.map_or_else(gap, |f| {
+        strip_lead(
+            f,
+            &[
+                "i feel",
+                "i'm feeling",
+                "i am feeling",
+                "i'm",
+                "i am",
+                "feeling",
+                "feel",
+            ],
+        )
+    });
+    let about = about.map_or_else(gap, |a| {
+        lower_first(&strip_lead(a, &["about", "it's about", "it is about"]))
+    });
+    let end = if need.is_some() { "." } else { "" };
+    let need = need.map_or_else(gap, |n| strip_lead(n, &["and i need", "i need", "need"]));
+    Some(format!(
+        "I feel {feeling} about {about}, and I need {need}{end}"
+    ))
 }
 
 impl GentleStartUp {
     /// Hints on a part of the rewrite that describes the situation or the need.
     fn part_hints(&self, text: &str, need: bool) -> Vec<String> {
-        let mut hints: Vec<String> = Vec::new();
         let d = &self.start_up;
-        for a in absolutes_in(d, text) {
-            hints.push(StartUpFlag::Absolute(a).hint());
-        }
-        for l in labels_in(d, text) {
-            hints.push(StartUpFlag::Label(l).hint());
-        }
-        for c in contempt_in(d, text) {
-            hints.push(StartUpFlag::Contempt(c).hint());
-        }
+        let mut flags: Vec<StartUpFlag> = Vec::new();
+        flags.extend(absolutes_in(d, text).into_iter().map(StartUpFlag::Absolute));
+        flags.extend(labels_in(d, text).into_iter().map(StartUpFlag::Label));
+        flags.extend(contempt_in(d, text).into_iter().map(StartUpFlag::Contempt));
+        let mut out = start_up_hints(&flags);
         if need {
-            // A need said as what should stop is harder to meet than what would help.
-            for f in check_request(&self.request, text) {
-                if let PartFlag::Negative(_) = f {
-                    hints.push(f.hint(&[], &[]));
-                }
-            }
+            // The need here is what would help, so the request checks apply: a need said as a
+            // demand, vaguely, or as what should stop is harder to meet. Length does not matter.
+            let mut flags = check_request(&self.request, text);
+            flags.retain(|f| *f != PartFlag::TooShort);
+            out.extend(request_hints(&flags, &[], &[]));
         }
-        hints
+        out
     }
 }
 
@@ -84,8 +93,8 @@ impl ScriptExercise for GentleStartUp {
                 s.show(Block::Hint("This already sounds gentle: it names a feeling and stays with the situation. The next steps may still help you shape it.".into()));
             } else {
                 s.say("A few things that may make it harder to hear:");
-                for f in &flags {
-                    s.show(Block::Hint(f.hint()));
+                for h in start_up_hints(&flags) {
+                    s.show(Block::Hint(h));
                 }
             }
             s.say("Noticing is most of the skill. Now let's reshape it in three parts: I feel ... about ... and I need ...");
@@ -101,19 +110,17 @@ impl ScriptExercise for GentleStartUp {
 
         let offer = sample_feelings(s, "gentle-feelings", 5);
         if !offer.is_empty() {
-            s.say(format!("Some feeling words, if they help: {}.", offer.join(", ")));
+            s.say(format!(
+                "Some feeling words, if they help: {}.",
+                offer.join(", ")
+            ));
         }
         let feeling = ask_with_hints(
             s,
             "I feel... (a feeling word or two)",
             2,
             "That names a feeling.",
-            &|t| {
-                check_feeling(t)
-                    .iter()
-                    .map(|f| f.hint(&offer, &[]))
-                    .collect()
-            },
+            &|t| request_hints(&check_feeling(t), &offer, &[]),
         )?;
         let about = ask_with_hints(
             s,
@@ -143,7 +150,11 @@ impl ScriptExercise for GentleStartUp {
         }
         s.say("Reshaped:");
         s.show(Block::Quote(rewrite.clone()));
-        let own = s.text("Would you like to say it in your own words? Write your version, or leave it empty to keep it as it is.")?;
+        let own = s.text(if rewrite.contains("...") {
+            "Would you like to fill the gaps and say it in your own words? Write your version, or leave it empty to keep it as it is."
+        } else {
+            "Would you like to say it in your own words? Write your version, or leave it empty to keep it as it is."
+        })?;
         let last = own.unwrap_or(rewrite);
         let heard_rewrite = s.scale(
             "How likely is it that the other person could hear this version?",
@@ -155,7 +166,10 @@ impl ScriptExercise for GentleStartUp {
             title: "Reshaped".into(),
             text: last,
         });
-        for (name, value) in [("heard_first", heard_first), ("heard_rewrite", heard_rewrite)] {
+        for (name, value) in [
+            ("heard_first", heard_first),
+            ("heard_rewrite", heard_rewrite),
+        ] {
             if let Some(v) = value {
                 out.scores.push(Score {
                     name: name.into(),
@@ -164,7 +178,7 @@ impl ScriptExercise for GentleStartUp {
                 });
             }
         }
-        s.say("If you do bring it up, pick a calm moment, not the middle of the moment itself. And one complaint at a time is plenty.");
+        s.say("If you do bring it up, pick a calm time rather than the heat of the moment. One complaint at a time is plenty.");
         out.summary = match (heard_first, heard_rewrite) {
             (Some(a), Some(b)) => format!(
                 "You rated the first version {a} and the reshaped one {b} out of 7. That is your own sense of it, not a verdict."
@@ -183,26 +197,53 @@ mod tests {
     fn parts_are_assembled_from_what_was_given() {
         let cases = [
             (
-                (Some("I feel tired."), Some("The dishes piling up"), Some("I need a hand on weeknights.")),
+                (
+                    Some("I feel tired."),
+                    Some("The dishes piling up"),
+                    Some("I need a hand on weeknights."),
+                ),
                 Some("I feel tired about the dishes piling up, and I need a hand on weeknights."),
             ),
             (
                 (Some("lonely"), Some("about our evenings on phones"), None),
-                Some("I feel lonely about our evenings on phones."),
+                Some("I feel lonely about our evenings on phones, and I need ..."),
             ),
-            ((Some("I'm anxious"), None, Some("some warning")), Some("I feel anxious, and I need some warning.")),
-            ((None, Some("Sam's late texts"), Some("a call")), Some("About Sam's late texts: I need a call.")),
-            ((None, None, Some("need rest")), Some("I need rest.")),
-            ((Some("hurt"), None, None), Some("I feel hurt.")),
-            ((None, Some("the noise"), None), Some("About the noise.")),
+            (
+                (Some("I'm anxious"), None, Some("some warning")),
+                Some("I feel anxious about ..., and I need some warning."),
+            ),
+            (
+                (None, Some("Sam's late texts"), Some("a call")),
+                Some("I feel ... about Sam's late texts, and I need a call."),
+            ),
+            (
+                (None, None, Some("need rest")),
+                Some("I feel ... about ..., and I need rest."),
+            ),
+            (
+                (Some("hurt"), None, None),
+                Some("I feel hurt about ..., and I need ..."),
+            ),
+            (
+                (None, Some("the noise"), None),
+                Some("I feel ... about the noise, and I need ..."),
+            ),
             ((None, None, None), None),
             // Tricky: a thought stays a thought; the builder does not hide it.
             (
-                (Some("I feel that you never listen"), Some("the meeting"), Some("to be heard")),
+                (
+                    Some("I feel that you never listen"),
+                    Some("the meeting"),
+                    Some("to be heard"),
+                ),
                 Some("I feel that you never listen about the meeting, and I need to be heard."),
             ),
             (
-                (Some("I\u{2019}m frustrated"), Some("It's about the car"), Some("and I need a plan!")),
+                (
+                    Some("I\u{2019}m frustrated"),
+                    Some("It's about the car"),
+                    Some("and I need a plan!"),
+                ),
                 Some("I feel frustrated about the car, and I need a plan."),
             ),
         ];

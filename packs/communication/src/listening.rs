@@ -102,7 +102,10 @@ pub fn check_reflection(data: &ListeningData, speaker: &str, reply: &str) -> Ref
             .max_by_key(|o| o.len())
             .map(str::to_owned)
     });
-    let feelings = find_feelings(reply).iter().map(|f| f.word.clone()).collect();
+    let feelings = find_feelings(reply)
+        .iter()
+        .map(|f| f.word.clone())
+        .collect();
     let checked = said.last().is_some_and(|(s, question)| {
         let w = Words::new(s);
         !w.found(&data.checks).is_empty() || (*question && tokens(s).len() <= 3)
@@ -170,6 +173,18 @@ fn find_roadblocks_in(data: &ListeningData, heard: &str, reply: &str) -> Vec<Fou
     found
 }
 
+/// A lowercase marker as it would be written: "what i hear is" becomes "what I hear is".
+fn capital_i(phrase: &str) -> String {
+    phrase
+        .split(' ')
+        .map(|w| match w.strip_prefix('i') {
+            Some(rest) if rest.is_empty() || rest.starts_with('\'') => format!("I{rest}"),
+            _ => w.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 impl Reflection {
     /// True when at least one hint suggests something to add or change.
     pub fn has_suggestions(&self) -> bool {
@@ -186,7 +201,8 @@ impl Reflection {
         let mut out = Vec::new();
         out.push(match &self.opener {
             Some(o) => format!(
-                "You opened with \"{o}\". That tells {speaker} you are reflecting, not replying."
+                "You opened with \"{}\". That tells {speaker} you are reflecting, not replying.",
+                capital_i(o)
             ),
             None => format!(
                 "You could open with something like \"Sounds like...\" or \"What I hear is...\", so {speaker} knows you are reflecting back, not replying."
@@ -328,8 +344,7 @@ mod tests {
                 false, false, Fit::Close, false, &["reassuring", "praising", "ordering"],
             ),
         ];
-        for (i, (speaker, reply, opener, feeling, fit, checked, blocks)) in
-            cases.iter().enumerate()
+        for (i, (speaker, reply, opener, feeling, fit, checked, blocks)) in cases.iter().enumerate()
         {
             let r = check_reflection(&data, speaker, reply);
             let kinds: Vec<&str> = r.roadblocks.iter().map(|b| b.kind.as_str()).collect();
@@ -342,8 +357,22 @@ mod tests {
             want.sort_unstable();
             got.sort_unstable();
             assert_eq!(got, want, "case {i} roadblocks: {r:?}");
-            assert_eq!(r.has_suggestions(), !(*opener && *feeling && *fit == Fit::Close && *checked && blocks.is_empty()), "case {i}");
+            assert_eq!(
+                r.has_suggestions(),
+                !(*opener && *feeling && *fit == Fit::Close && *checked && blocks.is_empty()),
+                "case {i}"
+            );
         }
+    }
+
+    #[test]
+    fn markers_are_quoted_with_a_capital_i() {
+        assert_eq!(capital_i("what i hear is"), "what I hear is");
+        assert_eq!(
+            capital_i("if i've got this right"),
+            "if I've got this right"
+        );
+        assert_eq!(capital_i("it sounds like"), "it sounds like");
     }
 
     #[test]
@@ -358,9 +387,21 @@ mod tests {
     #[test]
     fn hints_name_the_speaker_and_offer_their_feeling() {
         let data = data::listening().expect("listening data loads");
-        let r = check_reflection(&data, "I'm sad the trip fell through.", "The trip fell through?");
+        let r = check_reflection(
+            &data,
+            "I'm sad the trip fell through.",
+            "The trip fell through?",
+        );
         let hints = r.hints("Ada", &["sad".to_owned()]);
-        assert!(hints.iter().any(|h| h.contains("Ada mentioned feeling sad")), "{hints:?}");
-        assert!(hints.iter().any(|h| h.contains("Did I get that right")), "{hints:?}");
+        assert!(
+            hints
+                .iter()
+                .any(|h| h.contains("Ada mentioned feeling sad")),
+            "{hints:?}"
+        );
+        assert!(
+            hints.iter().any(|h| h.contains("Did I get that right")),
+            "{hints:?}"
+        );
     }
 }

@@ -32,12 +32,18 @@ impl Words {
         !p.is_empty() && self.padded.starts_with(&format!(" {p} "))
     }
 
-    /// The phrases of `list` that occur, in list order.
+    /// The phrases of `list` that occur, in the order they first appear in the text.
     pub fn found<'a>(&self, list: &'a [String]) -> Vec<&'a str> {
-        list.iter()
-            .filter(|p| self.has(p))
-            .map(String::as_str)
-            .collect()
+        let mut hits: Vec<(usize, &'a str)> = list
+            .iter()
+            .filter_map(|p| {
+                let needle = format!(" {} ", tokens(p).join(" "));
+                let at = self.padded.find(&needle)?;
+                (needle.trim() != "").then_some((at, p.as_str()))
+            })
+            .collect();
+        hits.sort_by_key(|(at, _)| *at);
+        hits.into_iter().map(|(_, p)| p).collect()
     }
 
     /// The words with every occurrence of each phrase in `list` taken out, so that a check
@@ -122,7 +128,9 @@ fn strip(text: &str, starts: &[&str], repeat: bool) -> String {
             };
             let at_boundary = rest.chars().next().is_some_and(|c| !c.is_alphanumeric());
             let left = rest.trim_start_matches([' ', ',', ':']);
-            if head.eq_ignore_ascii_case(s) && at_boundary && left.chars().any(char::is_alphanumeric)
+            if head.eq_ignore_ascii_case(s)
+                && at_boundary
+                && left.chars().any(char::is_alphanumeric)
             {
                 t = left;
                 again = repeat;
@@ -130,17 +138,55 @@ fn strip(text: &str, starts: &[&str], repeat: bool) -> String {
             }
         }
     }
-    t.trim_end_matches(['.', '!', '?', ',', ';', ' ']).to_owned()
+    t.trim_end_matches(['.', '!', '?', ',', ';', ' '])
+        .to_owned()
 }
 
 /// Lowercases the first letter when the first word is a common word rather than "I" or a
 /// name, so that a part can follow "When " or "about " mid-sentence.
 pub fn lower_first(text: &str) -> String {
     const COMMON: &[&str] = &[
-        "a", "after", "all", "at", "before", "during", "every", "he", "her", "his", "in", "it",
-        "it's", "last", "most", "my", "on", "our", "she", "some", "that", "the", "their", "there",
-        "they", "this", "today", "tonight", "we", "when", "you", "you're", "your", "yesterday",
-        "each", "for", "being", "having", "seeing", "getting", "not",
+        "a",
+        "after",
+        "all",
+        "at",
+        "before",
+        "during",
+        "every",
+        "he",
+        "her",
+        "his",
+        "in",
+        "it",
+        "it's",
+        "last",
+        "most",
+        "my",
+        "on",
+        "our",
+        "she",
+        "some",
+        "that",
+        "the",
+        "their",
+        "there",
+        "they",
+        "this",
+        "today",
+        "tonight",
+        "we",
+        "when",
+        "you",
+        "you're",
+        "your",
+        "yesterday",
+        "each",
+        "for",
+        "being",
+        "having",
+        "seeing",
+        "getting",
+        "not",
     ];
     let first = tokens(text).into_iter().next().unwrap_or_default();
     if !COMMON.contains(&first.as_str()) {
@@ -178,6 +224,17 @@ mod tests {
     }
 
     #[test]
+    fn found_phrases_come_in_text_order() {
+        let w = Words::new("You never call, and you always forget.");
+        let list = vec![
+            "always".to_owned(),
+            "never".to_owned(),
+            "sometimes".to_owned(),
+        ];
+        assert_eq!(w.found(&list), ["never", "always"]);
+    }
+
+    #[test]
     fn without_takes_phrases_out() {
         let w = Words::new("Sounds like a long day. Is that right?");
         let list = vec!["sounds like".to_owned(), "is that right".to_owned()];
@@ -200,13 +257,25 @@ mod tests {
         assert_eq!(strip_lead("I feelsad", &["i feel"]), "I feelsad");
         assert_eq!(strip_lead("I feel", &["i feel"]), "I feel");
         assert_eq!(
-            strip_lead("Would you be willing to call?", &["would you", "would you be willing to"]),
+            strip_lead(
+                "Would you be willing to call?",
+                &["would you", "would you be willing to"]
+            ),
             "call"
         );
         assert_eq!(strip_lead("I\u{2019}m tired", &["i'm"]), "tired");
-        assert_eq!(strip_leads("Please, could you call?", &["please", "could you"]), "call");
-        assert_eq!(strip_lead("Please, could you call?", &["please", "could you"]), "could you call");
-        assert_eq!(strip_lead("I feel I'm lost", &["i feel", "i'm"]), "I'm lost");
+        assert_eq!(
+            strip_leads("Please, could you call?", &["please", "could you"]),
+            "call"
+        );
+        assert_eq!(
+            strip_lead("Please, could you call?", &["please", "could you"]),
+            "could you call"
+        );
+        assert_eq!(
+            strip_lead("I feel I'm lost", &["i feel", "i'm"]),
+            "I'm lost"
+        );
         assert_eq!(strip_lead("I feel.", &["i feel"]), "I feel");
     }
 

@@ -115,20 +115,83 @@ pub fn check_need(r: &RequestData, text: &str) -> Vec<PartFlag> {
 pub fn check_request(r: &RequestData, text: &str) -> Vec<PartFlag> {
     let w = Words::new(text);
     let mut flags: Vec<PartFlag> = Vec::new();
-    flags.extend(w.found(&r.demands).into_iter().map(|p| PartFlag::Demand(p.to_owned())));
+    flags.extend(
+        w.found(&r.demands)
+            .into_iter()
+            .map(|p| PartFlag::Demand(p.to_owned())),
+    );
     // "no more" is negative, not vague: take negatives out before looking for "more".
     let rest = w.without(&r.negative);
-    flags.extend(rest.found(&r.vague).into_iter().map(|p| PartFlag::Vague(p.to_owned())));
-    flags.extend(w.found(&r.negative).into_iter().map(|p| PartFlag::Negative(p.to_owned())));
+    flags.extend(
+        rest.found(&r.vague)
+            .into_iter()
+            .map(|p| PartFlag::Vague(p.to_owned())),
+    );
+    flags.extend(
+        w.found(&r.negative)
+            .into_iter()
+            .map(|p| PartFlag::Negative(p.to_owned())),
+    );
     if tokens(text).len() < 3 {
         flags.push(PartFlag::TooShort);
     }
     flags
 }
 
+/// `"a"`, `"a" and "b"`: words as quoted in a hint.
+pub fn quoted(words: &[&str]) -> String {
+    let q: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+    let q: Vec<&str> = q.iter().map(String::as_str).collect();
+    and_list(&q)
+}
+
+/// Kind hints for `flags`, with flags of one kind about single words joined into one hint
+/// ("\"always\" and \"never\" make it..."), so a list of hints never reads like a tally.
+/// `feelings` and `needs` are a few words from the lexicons to offer.
+pub fn hints(flags: &[PartFlag], feelings: &[&str], needs: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(flag) = flags.get(i) {
+        let kind = std::mem::discriminant(flag);
+        let mut words: Vec<&str> = Vec::new();
+        let mut j = i;
+        while let Some(w) = flags
+            .get(j)
+            .filter(|f| std::mem::discriminant(*f) == kind)
+            .and_then(PartFlag::word)
+        {
+            words.push(w);
+            j += 1;
+        }
+        out.push(flag.hint_for(&words, feelings, needs));
+        i = j.max(i + 1);
+    }
+    out
+}
+
 impl PartFlag {
-    /// A kind hint; `feelings` and `needs` are a few words from the lexicons to offer.
+    /// The single word or phrase this flag is about, for flags that can be joined.
+    fn word(&self) -> Option<&str> {
+        match self {
+            PartFlag::Evaluation(w)
+            | PartFlag::Absolute(w)
+            | PartFlag::Label(w)
+            | PartFlag::Interpretation(w)
+            | PartFlag::Demand(w)
+            | PartFlag::Vague(w)
+            | PartFlag::Negative(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// A kind hint about this flag alone.
     pub fn hint(&self, feelings: &[&str], needs: &[&str]) -> String {
+        let words: Vec<&str> = self.word().into_iter().collect();
+        self.hint_for(&words, feelings, needs)
+    }
+
+    /// A kind hint about this flag, naming `words` (several of the same kind at once).
+    fn hint_for(&self, words: &[&str], feelings: &[&str], needs: &[&str]) -> String {
         let offer = |list: &[&str]| {
             if list.is_empty() {
                 String::new()
@@ -136,18 +199,27 @@ impl PartFlag {
                 format!(" Some you might try: {}.", and_list(list))
             }
         };
+        let q = quoted(words);
+        let many = words.len() > 1;
+        let pick = |one: &'static str, more: &'static str| if many { more } else { one };
         match self {
-            PartFlag::Evaluation(w) => format!(
-                "\"{w}\" is an evaluation: a camera could not record it. What did you see or hear that led you to it?"
+            PartFlag::Evaluation(_) => format!(
+                "{q} {} a camera could not record {}. What did you see or hear that led you to {}?",
+                pick("is an evaluation:", "are evaluations:"),
+                pick("it", "them"),
+                pick("it", "them")
             ),
-            PartFlag::Absolute(w) => format!(
-                "\"{w}\" makes it a rule rather than one moment. Which time are you thinking of?"
+            PartFlag::Absolute(_) => format!(
+                "{q} {} it a rule rather than one moment. Which time are you thinking of?",
+                pick("makes", "make")
             ),
-            PartFlag::Label(w) => format!(
-                "\"{w}\" describes the person rather than what happened. What did they do, or not do?"
+            PartFlag::Label(_) => format!(
+                "{q} {} the person rather than what happened. What did they do, or not do?",
+                pick("describes", "describe")
             ),
-            PartFlag::Interpretation(w) => format!(
-                "\"{w}\" says what you think they did to you, which they may see differently. What happened, as a camera would see it?"
+            PartFlag::Interpretation(_) => format!(
+                "{q} {} what you think they did to you, which they may see differently. What happened, as a camera would see it?",
+                pick("says", "say")
             ),
             PartFlag::Thought => format!(
                 "\"I feel that...\" or \"I feel like...\" goes on to a thought about what happened. What is the feeling itself?{}",
@@ -176,14 +248,17 @@ impl PartFlag {
                 "This need is about what someone else does, so only they can meet it. What would it give you if they did? That is the need underneath.{}",
                 offer(needs)
             ),
-            PartFlag::Demand(w) => format!(
-                "\"{w}\" makes it a demand, which leaves no room for a no. A request is easier to say yes to when no is allowed too."
+            PartFlag::Demand(_) => format!(
+                "{q} {} it a demand, which leaves no room for a no. A request is easier to say yes to when no is allowed too.",
+                pick("makes", "make")
             ),
-            PartFlag::Vague(w) => format!(
-                "\"{w}\" leaves open what exactly would happen. What would it look like, when, and how often?"
+            PartFlag::Vague(_) => format!(
+                "{q} {} open what exactly would happen. What would it look like, when, and how often?",
+                pick("leaves", "leave")
             ),
-            PartFlag::Negative(w) => format!(
-                "\"{w}\" asks for what should not happen. What would you like to happen instead?"
+            PartFlag::Negative(_) => format!(
+                "{q} {} for what should not happen. What would you like to happen instead?",
+                pick("asks", "ask")
             ),
             PartFlag::TooShort => {
                 "A few more details (what, when, how often) make it easier to say yes.".to_owned()
@@ -227,22 +302,33 @@ mod tests {
         let d = data::start_up().expect("start-up data loads");
         let r = data::request().expect("request data loads");
         let cases: Vec<(&str, Vec<PartFlag>)> = vec![
-            ("Yesterday you came home at nine and dinner was cold.", vec![]),
+            (
+                "Yesterday you came home at nine and dinner was cold.",
+                vec![],
+            ),
             ("You were rude to my mum.", vec![Evaluation(s("rude"))]),
-            ("You never call when you're late.", vec![Absolute(s("never"))]),
+            (
+                "You never call when you're late.",
+                vec![Absolute(s("never"))],
+            ),
             ("You're so lazy about the bins.", vec![Label(s("lazy"))]),
-            ("You ignored me at the party.", vec![Interpretation(s("ignored"))]),
+            (
+                "You ignored me at the party.",
+                vec![Interpretation(s("ignored"))],
+            ),
             (
                 "You obviously did it on purpose.",
-                vec![Evaluation(s("on purpose")), Evaluation(s("obviously"))],
+                vec![Evaluation(s("obviously")), Evaluation(s("on purpose"))],
             ),
-            ("The music was too loud after midnight.", vec![Evaluation(s("too loud"))]),
+            (
+                "The music was too loud after midnight.",
+                vec![Evaluation(s("too loud"))],
+            ),
             ("Twice this week the bins stayed out until Friday.", vec![]),
-            ("You always leave a mess, you selfish slob.", vec![
-                Absolute(s("always")),
-                Label(s("selfish")),
-                Label(s("slob")),
-            ]),
+            (
+                "You always leave a mess, you selfish slob.",
+                vec![Absolute(s("always")), Label(s("selfish")), Label(s("slob"))],
+            ),
             // Tricky: "careless" is a label of the person, "lazy" of the day is not.
             ("We had a lazy Sunday.", vec![]),
             ("I mean, the dishes sat there for two days.", vec![]),
@@ -261,12 +347,18 @@ mod tests {
         let cases: Vec<(&str, Vec<PartFlag>)> = vec![
             ("I feel sad.", vec![]),
             ("I'm anxious and a bit lonely.", vec![]),
-            ("I feel ignored.", vec![Judgment(s("ignored"), ignored.clone())]),
+            (
+                "I feel ignored.",
+                vec![Judgment(s("ignored"), ignored.clone())],
+            ),
             ("I feel that you never listen.", vec![Thought]),
             ("I feel like you don't care.", vec![Thought]),
             ("I feel like crying, I'm so hurt.", vec![]),
             ("Hard to say.", vec![NoFeeling]),
-            ("I feel you ignored me.", vec![Thought, Judgment(s("ignored"), ignored)]),
+            (
+                "I feel you ignored me.",
+                vec![Thought, Judgment(s("ignored"), ignored)],
+            ),
             ("Grateful, honestly.", vec![]),
             ("I don't know.", vec![NoFeeling]),
             ("I feel bad.", vec![Unknown(s("bad"))]),
@@ -293,7 +385,11 @@ mod tests {
             ("I need my partner to cook tonight.", true),
         ];
         for (text, want) in cases {
-            assert_eq!(check_need(&r, text) == vec![OthersBehaviour], want, "{text}");
+            assert_eq!(
+                check_need(&r, text) == vec![OthersBehaviour],
+                want,
+                "{text}"
+            );
         }
     }
 
@@ -302,13 +398,22 @@ mod tests {
         let r = data::request().expect("request data loads");
         let cases: Vec<(&str, Vec<PartFlag>)> = vec![
             ("text me if you'll be home after eight", vec![]),
-            ("You have to call me, or else.", vec![Demand(s("you have to")), Demand(s("or else"))]),
+            (
+                "You have to call me, or else.",
+                vec![Demand(s("you have to")), Demand(s("or else"))],
+            ),
             ("help more", vec![Vague(s("more")), TooShort]),
             ("stop shouting", vec![Vague(s("stop")), TooShort]),
-            ("don't leave your shoes in the hall", vec![Negative(s("don't"))]),
+            (
+                "don't leave your shoes in the hall",
+                vec![Negative(s("don't"))],
+            ),
             ("be better", vec![Vague(s("better")), TooShort]),
             ("put your shoes on the rack when you come in", vec![]),
-            ("You must try harder.", vec![Demand(s("you must")), Vague(s("try harder"))]),
+            (
+                "You must try harder.",
+                vec![Demand(s("you must")), Vague(s("try harder"))],
+            ),
             ("take a walk with me on Sunday morning", vec![]),
             ("no more phones at dinner", vec![Negative(s("no more"))]),
             // Tricky: "stopwatch" is not "stop", and "morning" is not "more".
@@ -327,5 +432,21 @@ mod tests {
         assert!(h.ends_with("there may be lonely and hurt."), "{h}");
         let h = OthersBehaviour.hint(&[], &[]);
         assert!(h.ends_with("the need underneath."), "{h}");
+        let joined = hints(
+            &[
+                Demand(s("you have to")),
+                Demand(s("or else")),
+                Vague(s("more")),
+                TooShort,
+            ],
+            &[],
+            &[],
+        );
+        assert_eq!(joined.len(), 3, "{joined:?}");
+        assert!(
+            joined[0].starts_with("\"you have to\" and \"or else\" make it a demand"),
+            "{joined:?}"
+        );
+        assert!(joined[1].starts_with("\"more\" leaves open"), "{joined:?}");
     }
 }

@@ -26,6 +26,8 @@ pub struct SpeakerListener {
 impl SpeakerListener {
     /// One turn: `speaker` speaks, `listener` reflects until understood or out of tries.
     /// Returns what to tell both at the start of the next screen.
+    // `Flow`'s error carries the next step by value, by the core's design.
+    #[allow(clippy::result_large_err)]
     fn round(
         &self,
         s: &mut Script,
@@ -35,13 +37,17 @@ impl SpeakerListener {
         out: &mut Outcome,
     ) -> Flow<String> {
         s.set_turn(Some(speaker.to_owned()));
-        s.show(Block::Heading(format!("{speaker} speaks, {listener} listens")));
+        s.show(Block::Heading(format!(
+            "{speaker} speaks, {listener} listens"
+        )));
         s.say(topic.to_owned());
         s.say(format!(
             "{speaker}, say what you think and feel about it, in one to three sentences. Speak for yourself (\"I ...\"), and leave room for {listener} to reflect."
         ));
         let Some(said) = s.text("What would you like to say?")? else {
-            return Ok(format!("{speaker} passed this turn to speak. That is fine."));
+            return Ok(format!(
+                "{speaker} passed this turn to speak. That is fine."
+            ));
         };
         if sentences(&said).len() > 3 {
             s.show(Block::Hint(format!(
@@ -54,7 +60,10 @@ impl SpeakerListener {
             title: "What I said".into(),
             text: said.clone(),
         });
-        let speaker_feelings: Vec<String> = find_feelings(&said).iter().map(|f| f.word.clone()).collect();
+        let speaker_feelings: Vec<String> = find_feelings(&said)
+            .iter()
+            .map(|f| f.word.clone())
+            .collect();
 
         let mut context = said.clone();
         let mut added: Option<String> = None;
@@ -198,16 +207,18 @@ impl ScriptExercise for SpeakerListener {
         s.set_turn(None);
         s.say(carry);
         s.show(Block::Heading("Both turns done".into()));
-        s.say("Before you stop, tell each other aloud one thing the other did that helped you feel heard.");
         let rated = out
             .scores
             .iter()
             .filter(|sc| sc.name == "listening_accuracy")
             .count();
-        out.summary = match rated {
-            0 => "You tried the drill. Coming back to it is how it gets easier.".into(),
-            _ => "You each took a turn to speak and to listen. The ratings are the speakers' own sense of being understood.".into(),
-        };
+        if rated == 0 {
+            s.say("Not much was said this time, and that is all right. The drill will be here whenever you want another go.");
+            out.summary = "You tried the drill. Coming back to it is how it gets easier.".into();
+        } else {
+            s.say("Before you stop, tell each other aloud one thing the other did that helped you feel heard.");
+            out.summary = "You took turns to speak and to listen. The ratings are each speaker's own sense of being understood.".into();
+        }
         Ok(out)
     }
 }

@@ -8,7 +8,7 @@ use nearer_text::find_feelings;
 
 use crate::data::StartUpData;
 use crate::phrases::{sentences, Words};
-use crate::request::thought_in;
+use crate::request::{quoted, thought_in};
 
 /// Something in a complaint that may make it harder to hear.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,18 +99,61 @@ pub fn check_complaint(d: &StartUpData, text: &str) -> Vec<StartUpFlag> {
     flags
 }
 
+/// Kind hints for `flags`, with flags of one kind joined into one hint ("\"always\" and
+/// \"never\" turn...").
+pub fn hints(flags: &[StartUpFlag]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(flag) = flags.get(i) {
+        let kind = std::mem::discriminant(flag);
+        let mut words: Vec<&str> = Vec::new();
+        let mut j = i;
+        while let Some(w) = flags
+            .get(j)
+            .filter(|f| std::mem::discriminant(*f) == kind)
+            .and_then(StartUpFlag::word)
+        {
+            words.push(w);
+            j += 1;
+        }
+        out.push(flag.hint_for(&words));
+        i = j.max(i + 1);
+    }
+    out
+}
+
 impl StartUpFlag {
-    /// A kind hint about this flag.
-    pub fn hint(&self) -> String {
+    /// The word or phrase this flag is about, for flags that can be joined.
+    fn word(&self) -> Option<&str> {
         match self {
-            StartUpFlag::Absolute(w) => format!(
-                "\"{w}\" turns one moment into a rule about them, and invites an argument about the exceptions. What happened this time?"
+            StartUpFlag::Absolute(w) | StartUpFlag::Label(w) | StartUpFlag::Contempt(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    /// A kind hint about this flag alone.
+    pub fn hint(&self) -> String {
+        let words: Vec<&str> = self.word().into_iter().collect();
+        self.hint_for(&words)
+    }
+
+    /// A kind hint naming `words`, several of the same kind at once.
+    fn hint_for(&self, words: &[&str]) -> String {
+        let q = quoted(words);
+        let many = words.len() > 1;
+        let pick = |one: &'static str, more: &'static str| if many { more } else { one };
+        match self {
+            StartUpFlag::Absolute(_) => format!(
+                "{q} {} one moment into a rule about them, and {} an argument about the exceptions. What happened this time?",
+                pick("turns", "turn"),
+                pick("invites", "invite")
             ),
-            StartUpFlag::Label(w) => format!(
-                "\"{w}\" describes who they are rather than what they did. A label is hard to hear without defending; what they did is easier to talk about."
+            StartUpFlag::Label(_) => format!(
+                "{q} {} who they are rather than what they did. A label is hard to hear without defending; what they did is easier to talk about.",
+                pick("describes", "describe")
             ),
-            StartUpFlag::Contempt(w) => format!(
-                "\"{w}\" may land as contempt: sarcasm, mockery or an insult. That stings more than anything else here. Often there is hurt or tiredness underneath, worth saying plainly."
+            StartUpFlag::Contempt(_) => format!(
+                "{q} may land as contempt: sarcasm, mockery or an insult. That stings more than anything else here. Often there is hurt or tiredness underneath, worth saying plainly."
             ),
             StartUpFlag::Blame(o) => format!(
                 "It opens with \"{o}\", which can sound like an accusation before the rest is heard. Starting with yourself (\"I ...\") often lands more softly."
@@ -144,13 +187,19 @@ mod tests {
     fn complaints_are_read_as_the_table_says() {
         let d = data::start_up().expect("start-up data loads");
         let cases: Vec<(&str, Vec<StartUpFlag>)> = vec![
-            ("You never help with the dishes.", vec![a("never"), b("you"), NoFeeling]),
+            (
+                "You never help with the dishes.",
+                vec![a("never"), b("you"), NoFeeling],
+            ),
             ("You're so lazy.", vec![l("lazy"), b("you're"), NoFeeling]),
             (
                 "I feel frustrated when the dishes pile up, and I need a hand tonight.",
                 vec![],
             ),
-            ("Whatever. Do what you want.", vec![c("whatever"), NoFeeling]),
+            (
+                "Whatever. Do what you want.",
+                vec![c("whatever"), NoFeeling],
+            ),
             (
                 "Oh great, late again. Every single time.",
                 vec![a("every single time"), c("oh great"), NoFeeling],
@@ -160,14 +209,23 @@ mod tests {
                 "Why do you always leave your shoes in the hall?",
                 vec![a("always"), b("why do you"), NoFeeling],
             ),
-            ("I feel sad that we haven't had an evening out in a while.", vec![]),
-            ("Honestly, what's wrong with you?", vec![c("what's wrong with you"), NoFeeling]),
+            (
+                "I feel sad that we haven't had an evening out in a while.",
+                vec![],
+            ),
+            (
+                "Honestly, what's wrong with you?",
+                vec![c("what's wrong with you"), NoFeeling],
+            ),
             // Tricky: a thought dressed as a feeling.
             ("I feel that you never listen.", vec![a("never"), Thought]),
             // Tricky: "you know" opens without blaming; "lazy" describes a day, not a person.
             ("You know, I'm lonely on our lazy Sundays apart.", vec![]),
             // Tricky: "your" describes a thing, not an accusation.
-            ("Your coat is on the chair again, and I feel anxious in the clutter.", vec![]),
+            (
+                "Your coat is on the chair again, and I feel anxious in the clutter.",
+                vec![],
+            ),
             // The eye-roll emoji is contempt too.
             ("Late again \u{1F644}", vec![c("\u{1F644}"), NoFeeling]),
         ];
@@ -178,10 +236,23 @@ mod tests {
 
     #[test]
     fn every_flag_has_a_kind_hint() {
-        for flag in [a("never"), l("lazy"), c("ugh"), b("you"), Thought, NoFeeling] {
+        for flag in [
+            a("never"),
+            l("lazy"),
+            c("ugh"),
+            b("you"),
+            Thought,
+            NoFeeling,
+        ] {
             let hint = flag.hint();
             assert!(hint.ends_with(['.', '?']), "{hint}");
             assert!(!hint.to_lowercase().contains("wrong"), "{hint}");
         }
+        let joined = hints(&[a("never"), a("always"), c("whatever"), NoFeeling]);
+        assert_eq!(joined.len(), 3, "{joined:?}");
+        assert!(
+            joined[0].starts_with("\"never\" and \"always\" turn one moment"),
+            "{joined:?}"
+        );
     }
 }

@@ -1,0 +1,44 @@
+//! The manifest and the native library agree, and unknown kinds are refused with a fix.
+
+use nearer_core::abi::NativePack;
+use nearer_core::kinds::BuiltinKind;
+use nearer_pack_communication::CommunicationPack;
+
+use crate::pack;
+
+#[test]
+fn every_exercise_has_a_kind_the_pack_or_core_provides() {
+    let pack = pack();
+    let native = CommunicationPack.kinds();
+    for e in &pack.manifest().exercises {
+        assert!(
+            native.contains(&e.kind.as_str()) || BuiltinKind::from_name(&e.kind).is_some(),
+            "{} has kind {}",
+            e.id,
+            e.kind
+        );
+        assert!(pack.exercise(&e.id).is_ok(), "{} starts", e.id);
+    }
+    for kind in native {
+        assert!(
+            pack.manifest().exercises.iter().any(|e| e.kind == kind),
+            "native kind {kind} is used by an exercise"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_kind_is_refused_with_the_known_ones() {
+    let Err(message) = CommunicationPack.create("shouting-match", "x", None) else {
+        panic!("an unknown kind should be refused");
+    };
+    assert!(message.contains("speaker-listener"), "{message}");
+}
+
+#[test]
+fn the_versions_agree() {
+    assert_eq!(
+        pack().manifest().version.to_string(),
+        env!("CARGO_PKG_VERSION")
+    );
+}
