@@ -164,3 +164,30 @@ fn every_snapshot_is_a_whole_session_with_no_refused_lines() {
     }
     assert!(seen >= 30, "only {seen} snapshots");
 }
+
+#[test]
+fn every_rust_file_opens_with_a_doc_line() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = 0;
+    for dir in ["src", "tests/it"] {
+        for entry in std::fs::read_dir(root.join(dir))
+            .expect("the folder exists")
+            .flatten()
+        {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                assert!(
+                    text.starts_with("//! "),
+                    "{} has no //! line",
+                    path.display()
+                );
+                // Spelled in two halves so this file does not trip its own check.
+                let debug_macro = concat!("dbg", "!(");
+                assert!(!text.contains(debug_macro), "{} debugs", path.display());
+                files += 1;
+            }
+        }
+    }
+    assert!(files >= 20, "only {files} files");
+}
