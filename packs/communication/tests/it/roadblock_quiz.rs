@@ -44,8 +44,13 @@ fn every_kind_of_roadblock_appears_and_each_question_has_one_helpful_reply() {
     let questions = quiz.questions.get_ref();
     assert!(questions.len() >= 12, "{} questions", questions.len());
     for q in questions {
-        let helpful = q.options.get_ref().iter().filter(|o| o.helps).count();
-        assert_eq!(helpful, 1, "{}", q.scenario);
+        let helpful: Vec<_> = q.options.get_ref().iter().filter(|o| o.helps).collect();
+        assert_eq!(helpful.len(), 1, "{}", q.scenario);
+        assert!(
+            helpful[0].feedback.starts_with("This one helps"),
+            "{}",
+            q.scenario
+        );
     }
     let kinds = [
         "ordering",

@@ -69,6 +69,23 @@ fn pass_is_gentle_at_every_turn() {
 }
 
 #[test]
+fn a_long_turn_gets_a_gentle_hint_then_pause() {
+    let t = pack()
+        .run("speaker-listener")
+        .seed(11)
+        .pair("Ada", "Sam")
+        .answers(&[
+            "",
+            "3",
+            "I love mornings. I wake early. I make tea. Then I read for an hour before anyone is up.",
+            "",
+            "pause",
+        ])
+        .transcript();
+    insta::assert_snapshot!("speaker_listener_long_turn", t);
+}
+
+#[test]
 fn pause_keeps_the_session() {
     let t = pack()
         .run("speaker-listener")
