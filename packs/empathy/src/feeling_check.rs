@@ -124,7 +124,10 @@ impl StoryCheck {
     /// True when the ambiguous word at `i` follows a feeling frame and is not followed by a
     /// word that makes it a place or a fact.
     fn framed(&self, toks: &[String], i: usize) -> bool {
-        if toks.get(i + 1).is_some_and(|next| self.not_before.contains(next)) {
+        if toks
+            .get(i + 1)
+            .is_some_and(|next| self.not_before.contains(next))
+        {
             return false;
         }
         let mut end = i;
@@ -161,7 +164,10 @@ fn is_feeling_form(word: &str) -> bool {
 
 /// Joins found words for a hint: `"anxious"`, `"anxious" and "I felt"`, `"a", "b" and "c"`.
 pub fn quote_list(found: &[String]) -> String {
-    let quoted: Vec<String> = found.iter().map(|w| format!("\"{}\"", with_capital_i(w))).collect();
+    let quoted: Vec<String> = found
+        .iter()
+        .map(|w| format!("\"{}\"", with_capital_i(w)))
+        .collect();
     match quoted.split_last() {
         None => String::new(),
         Some((last, [])) => last.clone(),
@@ -217,7 +223,10 @@ mod tests {
             ("I was sad, then angry, then sad again.", &["sad", "angry"]),
             // Phrases that announce a feeling, whatever word follows.
             ("I felt like an idiot in front of everyone.", &["i felt"]),
-            ("It made me feel like nobody was listening.", &["made me feel"]),
+            (
+                "It made me feel like nobody was listening.",
+                &["made me feel"],
+            ),
             // Nouns and simple forms.
             ("There was so much anger in the room.", &["anger"]),
             ("I sadly put the phone down.", &["sadly"]),

@@ -32,6 +32,8 @@ impl FeelingGuess {
 
     /// Asks for the story until it holds no feeling words, the teller keeps it as it is, or
     /// the retells are used up. `None` when the teller passed.
+    // `Flow`'s error carries the pending step; its size is the core's choice.
+    #[allow(clippy::result_large_err)]
     fn story(&self, s: &mut Script, guesser: &str) -> Flow<Option<String>> {
         let mut prompt = format!("Now tell {guesser} what happened, with only the facts: where you were, who was there, what was said and done. Leave out how you felt; that part is {guesser}'s to guess.");
         for tries in 0..=RETELLS {
@@ -68,6 +70,8 @@ impl FeelingGuess {
     }
 
     /// Asks the guesser for feelings; one more try when nothing could be read.
+    // `Flow`'s error carries the pending step; its size is the core's choice.
+    #[allow(clippy::result_large_err)]
     fn guesses(&self, s: &mut Script, options: &[String]) -> Flow<Vec<String>> {
         for tries in 0..2 {
             let Some(input) = s.private_text(
@@ -109,7 +113,9 @@ impl ScriptExercise for FeelingGuess {
         let mut stories = 0;
         for (round, (teller, guesser)) in [(&a, &b), (&b, &a)].into_iter().enumerate() {
             s.set_turn(Some(teller.clone()));
-            s.say(format!("{teller}, think of your moment. {guesser} does not see this screen."));
+            s.say(format!(
+                "{teller}, think of your moment. {guesser} does not see this screen."
+            ));
             let mut labels: Vec<String> = fams.iter().map(|f| f.label()).collect();
             labels.push("A mix, or something else".to_owned());
             let label_refs: Vec<&str> = labels.iter().map(String::as_str).collect();
@@ -117,7 +123,9 @@ impl ScriptExercise for FeelingGuess {
                 .choice("Which family is closest to what you felt?", &label_refs)?
                 .and_then(|i| fams.get(i))
                 .map(|f| f.name.clone());
-            let word = s.private_text("If one word says it best, type it. Only you see it for now. Or type pass.")?;
+            let word = s.private_text(
+                "If one word says it best, type it. Only you see it for now. Or type pass.",
+            )?;
             let named = Named {
                 family,
                 word: word.map(|w| w.to_lowercase()),
@@ -144,7 +152,9 @@ impl ScriptExercise for FeelingGuess {
             let options = pick_options(&mut rng, named.family().as_deref());
             s.say(format!("{guesser}, this is what happened to {teller}:"));
             s.show(Block::Quote(story));
-            s.say(format!("What do you think {teller} felt? Pick any that fit, or use your own words:"));
+            s.say(format!(
+                "What do you think {teller} felt? Pick any that fit, or use your own words:"
+            ));
             let numbered: Vec<String> = options
                 .iter()
                 .enumerate()
@@ -199,7 +209,10 @@ impl ScriptExercise for FeelingGuess {
         s.say("Naming feelings gets easier with practice, for the one who feels them and for the one who guesses.");
         out.summary = match (stories, rated.is_empty()) {
             (0, _) => "No stories this time, and that is fine.".to_owned(),
-            (_, false) => "You told your moments, guessed at the feelings, and said how close it came.".to_owned(),
+            (_, false) => {
+                "You told your moments, guessed at the feelings, and said how close it came."
+                    .to_owned()
+            }
             (1, true) => "One moment told with only the facts. That is practice too.".to_owned(),
             (_, true) => "You each told a moment with only the facts.".to_owned(),
         };

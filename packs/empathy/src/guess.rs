@@ -71,7 +71,8 @@ pub fn pick_options(rng: &mut Rng, family: Option<&str>) -> Vec<String> {
             words.push(f.word.clone());
         }
     }
-    let in_family = |w: &String| family.is_some_and(|fam| lookup(w).is_some_and(|f| f.family == fam));
+    let in_family =
+        |w: &String| family.is_some_and(|fam| lookup(w).is_some_and(|f| f.family == fam));
     let mut inside: Vec<String> = words.iter().filter(|w| in_family(w)).cloned().collect();
     let mut outside: Vec<String> = words.iter().filter(|w| !in_family(w)).cloned().collect();
     rng.shuffle(&mut inside);
@@ -212,7 +213,11 @@ pub enum Nearness {
 /// Compares one guessed word with what the teller named.
 pub fn compare(named: &Named, guess: &str) -> Nearness {
     let guess = guess.trim().to_lowercase();
-    if named.word.as_deref().is_some_and(|w| w.trim().eq_ignore_ascii_case(&guess)) {
+    if named
+        .word
+        .as_deref()
+        .is_some_and(|w| w.trim().eq_ignore_ascii_case(&guess))
+    {
         return Nearness::Same;
     }
     let Some(g) = lookup(&guess) else {
@@ -276,10 +281,12 @@ mod tests {
     use super::*;
 
     fn opts() -> Vec<String> {
-        ["proud", "tired", "lonely", "relieved", "anxious", "grateful", "hurt", "calm"]
-            .iter()
-            .map(|w| (*w).to_owned())
-            .collect()
+        [
+            "proud", "tired", "lonely", "relieved", "anxious", "grateful", "hurt", "calm",
+        ]
+        .iter()
+        .map(|w| (*w).to_owned())
+        .collect()
     }
 
     /// Each case: what the guesser typed, the words read, and the numbers that matched nothing.
@@ -302,7 +309,11 @@ mod tests {
             (" , ; ", &[], &[]),
             ("\"proud\".", &["proud"], &[]),
             ("so, so, so", &["so"], &[]),
-            ("1, 2, 3, 4, 5, 6, 7", &["proud", "tired", "lonely", "relieved", "anxious"], &[]),
+            (
+                "1, 2, 3, 4, 5, 6, 7",
+                &["proud", "tired", "lonely", "relieved", "anxious"],
+                &[],
+            ),
             ("proud/relieved", &["proud", "relieved"], &[]),
         ];
         for (input, words, unknown) in cases {
@@ -330,22 +341,45 @@ mod tests {
     fn guesses_are_compared_by_word_family_and_tone() {
         let anxious = fam("anxious");
         let relieved = fam("relieved");
-        assert_ne!(anxious, relieved, "the lexicon keeps anxious and relieved apart");
+        assert_ne!(
+            anxious, relieved,
+            "the lexicon keeps anxious and relieved apart"
+        );
         let cases: Vec<(Named, &str, Nearness)> = vec![
             // The very word, in any case, with or without a family picked.
-            (named(Some(&anxious), Some("anxious")), "anxious", Nearness::Same),
+            (
+                named(Some(&anxious), Some("anxious")),
+                "anxious",
+                Nearness::Same,
+            ),
             (named(None, Some("anxious")), "Anxious ", Nearness::Same),
             // A word of their own, not in the lexicon, still matches itself.
             (named(None, Some("wobbly")), "wobbly", Nearness::Same),
             // Another word of the named family.
             (named(Some(&anxious), None), "anxious", Nearness::SameFamily),
-            (named(Some(&anxious), Some("wobbly")), "anxious", Nearness::SameFamily),
+            (
+                named(Some(&anxious), Some("wobbly")),
+                "anxious",
+                Nearness::SameFamily,
+            ),
             // The typed word's family wins over a picked family that does not fit it.
-            (named(Some(&relieved), Some("anxious")), "anxious", Nearness::Same),
-            (named(Some(&anxious), Some("relieved")), "anxious", Nearness::Elsewhere),
+            (
+                named(Some(&relieved), Some("anxious")),
+                "anxious",
+                Nearness::Same,
+            ),
+            (
+                named(Some(&anxious), Some("relieved")),
+                "anxious",
+                Nearness::Elsewhere,
+            ),
             // Another family, other tone.
             (named(Some(&anxious), None), "relieved", Nearness::Elsewhere),
-            (named(None, Some("relieved")), "anxious", Nearness::Elsewhere),
+            (
+                named(None, Some("relieved")),
+                "anxious",
+                Nearness::Elsewhere,
+            ),
             // Nothing to compare with.
             (named(None, None), "anxious", Nearness::Unknown),
             (named(Some(&anxious), None), "wobbly", Nearness::Unknown),
@@ -369,11 +403,20 @@ mod tests {
         // Find two pleasant words of different families, if the lexicon has them.
         let pleasant: Vec<&Feeling> = feelings().iter().filter(|f| f.pleasant).collect();
         let pair = pleasant.iter().find_map(|a| {
-            pleasant.iter().find(|b| b.family != a.family).map(|b| (*a, *b))
+            pleasant
+                .iter()
+                .find(|b| b.family != a.family)
+                .map(|b| (*a, *b))
         });
         if let Some((a, b)) = pair {
             let n = named(None, Some(&a.word));
-            assert_eq!(compare(&n, &b.word), Nearness::SameTone, "{} vs {}", a.word, b.word);
+            assert_eq!(
+                compare(&n, &b.word),
+                Nearness::SameTone,
+                "{} vs {}",
+                a.word,
+                b.word
+            );
             let line = note(&n, &b.word, "Ada").unwrap_or_default();
             assert!(line.contains("a pleasant one"), "{line}");
         }
@@ -427,13 +470,16 @@ mod tests {
             .iter()
             .filter(|w| lookup(w).is_some_and(|f| f.family == anxious))
             .count();
-        assert!(from_family >= 1 && from_family <= FROM_FAMILY, "{picked:?}");
+        assert!((1..=FROM_FAMILY).contains(&from_family), "{picked:?}");
         let mut sorted = picked.clone();
         sorted.sort();
         sorted.dedup();
         assert_eq!(sorted.len(), picked.len(), "each word once");
         // The same seed gives the same words.
-        assert_eq!(picked, pick_options(&mut Rng::new(7, "test"), Some(&anxious)));
+        assert_eq!(
+            picked,
+            pick_options(&mut Rng::new(7, "test"), Some(&anxious))
+        );
     }
 
     #[test]

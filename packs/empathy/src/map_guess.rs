@@ -189,7 +189,9 @@ impl ScriptExercise for MapGuess {
             }
             if answered.is_empty() {
                 s.set_turn(None);
-                s.say(format!("{answerer} passed on all three today. That is fine; the questions will keep."));
+                s.say(format!(
+                    "{answerer} passed on all three today. That is fine; the questions will keep."
+                ));
                 continue;
             }
 
@@ -251,7 +253,12 @@ impl ScriptExercise for MapGuess {
         }
         let parts: Vec<String> = learned
             .iter()
-            .map(|(g, a, n)| format!("{g} learned {} about {a}", plural(*n, "new thing", "new things")))
+            .map(|(g, a, n)| {
+                format!(
+                    "{g} learned {} about {a}",
+                    plural(*n, "new thing", "new things")
+                )
+            })
             .collect();
         out.summary = match parts.as_slice() {
             [] => "You kept your answers to yourselves this time, and that is fine.".to_owned(),
@@ -286,7 +293,9 @@ mod tests {
                 "[[question]]\nid = \"q{i}\"\nask = \"How are you?\"\nguess = \"How is {{name}}?\"\n"
             ));
         }
-        src.push_str("[[question]]\nid = \"q9\"\nask = \"How are you?\"\nguess = \"How are they?\"\n");
+        src.push_str(
+            "[[question]]\nid = \"q9\"\nask = \"How are you?\"\nguess = \"How are they?\"\n",
+        );
         let err = nearer_core::kinds::load::<Bank>("x.toml", &src).expect_err("refused");
         assert_eq!(err.field.as_deref(), Some("guess"));
         assert_eq!(err.line, 28);

@@ -21,6 +21,9 @@ pub const FILE: &str = "content/support-talk.toml";
 /// The built-in copy of [`FILE`].
 pub const BUILTIN: &str = include_str!("../content/support-talk.toml");
 
+/// Roadblocks that steer toward a solution, for which the hint adds that ideas can wait.
+const FIXING: &[&str] = &["ordering", "warning", "moralizing", "advising", "lecturing"];
+
 /// The roadblock that probing questions belong to.
 pub const QUESTIONING: &str = "questioning";
 
@@ -95,7 +98,12 @@ impl Validate for Markers {
                 ));
             }
         }
-        for phrase in self.validation.iter().chain(&self.inviting).chain(&self.partner_markers) {
+        for phrase in self
+            .validation
+            .iter()
+            .chain(&self.inviting)
+            .chain(&self.partner_markers)
+        {
             if words(phrase).is_empty() {
                 return Err(bad_entry(
                     file,
@@ -253,15 +261,29 @@ impl Markers {
 pub fn hints(reading: &Reading, sharer: &str, last: bool) -> Vec<String> {
     let mut out = Vec::new();
     for r in &reading.roadblocks {
-        out.push(format!("This may come across as {}. {}", r.label, r.why).trim().to_owned());
+        // Our `why` lines speak of "the sharer"; in a hint, the sharer has a name.
+        let why = r.why.replace("the sharer", sharer);
+        out.push(
+            format!("This may come across as {}. {why}", r.label)
+                .trim()
+                .to_owned(),
+        );
     }
     if !reading.roadblocks.is_empty() {
-        out.push(format!(
-            "Staying with how {sharer} feels, before anything else, tends to help most. If {sharer} wants ideas, they can ask for them later."
-        ));
+        let fixing = reading
+            .roadblocks
+            .iter()
+            .any(|r| FIXING.contains(&r.kind.as_str()));
+        out.push(if fixing {
+            format!("Staying with how {sharer} feels, before anything else, tends to help most. Ideas can wait until {sharer} asks for them.")
+        } else {
+            format!("Staying with how {sharer} feels, before anything else, tends to help most.")
+        });
     }
     if let Some(v) = &reading.validation {
-        out.push(format!("You let {sharer} know their feeling makes sense (\"{v}\")."));
+        out.push(format!(
+            "You let {sharer} know it makes sense to feel this way (\"{v}\")."
+        ));
     }
     match reading.feelings.as_slice() {
         [] => {}
@@ -269,7 +291,9 @@ pub fn hints(reading: &Reading, sharer: &str, last: bool) -> Vec<String> {
         many => out.push(format!("You named feelings: {}.", many.join(", "))),
     }
     if !reading.inviting.is_empty() {
-        out.push(format!("Your question leaves room for {sharer} to say more."));
+        out.push(format!(
+            "Your question leaves room for {sharer} to say more."
+        ));
     }
     if reading.validation.is_none() && reading.roadblocks.is_empty() {
         out.push(
@@ -297,15 +321,26 @@ mod tests {
         assert_eq!(
             kinds,
             [
-                "ordering", "warning", "moralizing", "advising", "lecturing", "judging",
-                "praising", "name-calling", "analyzing", "reassuring", "questioning", "diverting"
+                "ordering",
+                "warning",
+                "moralizing",
+                "advising",
+                "lecturing",
+                "judging",
+                "praising",
+                "name-calling",
+                "analyzing",
+                "reassuring",
+                "questioning",
+                "diverting"
             ]
         );
     }
 
     #[test]
     fn a_repeated_roadblock_is_refused_by_line() {
-        let one = "[[roadblock]]\nkind = \"advising\"\nlabel = \"a fix\"\nwhy = \"w\"\nmarkers = []\n";
+        let one =
+            "[[roadblock]]\nkind = \"advising\"\nlabel = \"a fix\"\nwhy = \"w\"\nmarkers = []\n";
         let src = format!(
             "validation = [\"that sounds\"]\nreflecting = []\ninviting = [\"tell me more\"]\nprobing_openers = []\npartner_markers = [\"between us\"]\n{}",
             one.repeat(12)
@@ -327,32 +362,92 @@ mod tests {
             ("Why didn't you tell them?", &["questioning"], false, false),
             ("What was that like for you?", &[], false, true),
             // Both sides in one reply, sentence by sentence.
-            ("That sounds exhausting. What was the hardest part?", &[], true, true),
-            ("I'm sorry. But honestly, you should just quit.", &["advising"], true, false),
-            ("How did that feel? Why didn't you leave?", &["questioning"], false, true),
+            (
+                "That sounds exhausting. What was the hardest part?",
+                &[],
+                true,
+                true,
+            ),
+            (
+                "I'm sorry. But honestly, you should just quit.",
+                &["advising"],
+                true,
+                false,
+            ),
+            (
+                "How did that feel? Why didn't you leave?",
+                &["questioning"],
+                false,
+                true,
+            ),
             // A bare "why" question probes; a "why" that is not a question does not.
             ("Why?", &["questioning"], false, false),
             ("I can see why that stung.", &[], true, false),
             // Reflecting openers validate only with a feeling word.
             ("Sounds like you were anxious all week.", &[], true, false),
-            ("Sounds like you should talk to your boss.", &["advising"], false, false),
+            (
+                "Sounds like you should talk to your boss.",
+                &["advising"],
+                false,
+                false,
+            ),
             // Typed without apostrophes.
             ("dont worry, itll be fine", &["reassuring"], false, false),
             // Other roadblocks.
-            ("That reminds me of my old job, anyway.", &["diverting"], false, false),
+            (
+                "That reminds me of my old job, anyway.",
+                &["diverting"],
+                false,
+                false,
+            ),
             ("You're overthinking it.", &["analyzing"], false, false),
             ("You need to stop worrying.", &["ordering"], false, false),
             ("Honestly you're overreacting.", &["judging"], false, false),
-            ("You ought to do the right thing.", &["moralizing"], false, false),
+            (
+                "You ought to do the right thing.",
+                &["moralizing"],
+                false,
+                false,
+            ),
             // One phrase can be two roadblocks at once.
-            ("Everything happens for a reason.", &["moralizing", "reassuring"], false, false),
-            ("You're so strong, you'll smash it.", &["praising"], false, false),
-            ("If you don't speak up you'll regret it.", &["warning"], false, false),
-            ("Don't be such a drama queen.", &["name-calling"], false, false),
-            ("The fact is, most people get a bad review once.", &["lecturing"], false, false),
+            (
+                "Everything happens for a reason.",
+                &["moralizing", "reassuring"],
+                false,
+                false,
+            ),
+            (
+                "You're so strong, you'll smash it.",
+                &["praising"],
+                false,
+                false,
+            ),
+            (
+                "If you don't speak up you'll regret it.",
+                &["warning"],
+                false,
+                false,
+            ),
+            (
+                "Don't be such a drama queen.",
+                &["name-calling"],
+                false,
+                false,
+            ),
+            (
+                "The fact is, most people get a bad review once.",
+                &["lecturing"],
+                false,
+                false,
+            ),
             // Invitations that are not questions, and a probe inside an invitation.
             ("Tell me more.", &[], false, true),
-            ("Why didn't you tell me more?", &["questioning"], false, true),
+            (
+                "Why didn't you tell me more?",
+                &["questioning"],
+                false,
+                true,
+            ),
             // Neither: a plain reply.
             ("Okay.", &[], false, false),
             ("", &[], false, false),
@@ -360,7 +455,11 @@ mod tests {
         for (reply, kinds, validates, invites) in cases {
             let r = m.read(reply);
             assert_eq!(r.kinds(), *kinds, "reply: {reply:?}");
-            assert_eq!(r.validation.is_some(), *validates, "validation in {reply:?}");
+            assert_eq!(
+                r.validation.is_some(),
+                *validates,
+                "validation in {reply:?}"
+            );
             assert_eq!(!r.inviting.is_empty(), *invites, "invitation in {reply:?}");
         }
     }
@@ -381,19 +480,35 @@ mod tests {
             ("My manager moved my deadline again.", "Sam", None),
             ("Sam keeps leaving dishes everywhere.", "Sam", Some("Sam")),
             ("sam forgot my birthday", "Sam", Some("Sam")),
-            ("You never listen when I talk about work.", "Sam", Some("you never")),
-            ("It's about our relationship, really.", "Sam", Some("our relationship")),
+            (
+                "You never listen when I talk about work.",
+                "Sam",
+                Some("you never"),
+            ),
+            (
+                "It's about our relationship, really.",
+                "Sam",
+                Some("our relationship"),
+            ),
             ("We argued again last night.", "Sam", Some("we argued")),
             ("My sister and I argued on the phone.", "Sam", None),
             ("Samantha at work took credit for my idea.", "Sam", None),
             ("I wanted to tell you about my week.", "Sam", None),
             ("My landlord says we have to move out.", "Sam", None),
-            ("Honestly I'm a bit annoyed with you.", "Sam", Some("annoyed with you")),
+            (
+                "Honestly I'm a bit annoyed with you.",
+                "Sam",
+                Some("annoyed with you"),
+            ),
             ("Mary Ann keeps calling me.", "Mary Ann", Some("Mary Ann")),
             ("Ann from next door keeps calling me.", "Mary Ann", None),
         ];
         for (story, partner, want) in cases {
-            assert_eq!(m.about_partner(story, partner).as_deref(), *want, "story: {story:?}");
+            assert_eq!(
+                m.about_partner(story, partner).as_deref(),
+                *want,
+                "story: {story:?}"
+            );
         }
     }
 
@@ -401,14 +516,35 @@ mod tests {
     fn hints_are_kind_and_fit_the_reply() {
         let m = Markers::builtin();
         let advice = hints(&m.read("You should quit."), "Ada", false);
-        assert!(advice[0].starts_with("This may come across as a fix."), "{advice:?}");
-        assert!(advice.iter().any(|h| h.contains("what was that like for you?")), "{advice:?}");
-        let warm = hints(&m.read("That sounds really hard. What was that like?"), "Ada", false);
+        assert!(
+            advice[0].starts_with("This may come across as a fix."),
+            "{advice:?}"
+        );
+        assert!(
+            advice
+                .iter()
+                .any(|h| h.contains("what was that like for you?")),
+            "{advice:?}"
+        );
+        let warm = hints(
+            &m.read("That sounds really hard. What was that like?"),
+            "Ada",
+            false,
+        );
         assert_eq!(
             warm,
             [
-                "You let Ada know their feeling makes sense (\"that sounds\").",
+                "You let Ada know it makes sense to feel this way (\"that sounds\").",
                 "Your question leaves room for Ada to say more."
+            ]
+        );
+        let probe = hints(&m.read("Why?"), "Ada", true);
+        assert_eq!(
+            probe,
+            [
+                "This may come across as a question that puts someone on the spot. A probing question can make Ada explain themselves instead of being heard.",
+                "Staying with how Ada feels, before anything else, tends to help most.",
+                "You might add a line that shows you get it, such as \"that sounds exhausting\"."
             ]
         );
         let plain = hints(&m.read("Okay."), "Ada", true);

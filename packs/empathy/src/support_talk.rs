@@ -44,6 +44,8 @@ impl SupportTalk {
     }
 
     /// One supporter reply: written, read, hinted at, and rewritten if they like.
+    // `Flow`'s error carries the pending step; its size is the core's choice.
+    #[allow(clippy::result_large_err)]
     fn reply(
         &self,
         s: &mut Script,
@@ -51,7 +53,9 @@ impl SupportTalk {
         supporter: &str,
         last: bool,
     ) -> Flow<Option<String>> {
-        let mut prompt = format!("{supporter}, what would you say back to {sharer}? Write it the way you would say it.");
+        let mut prompt = format!(
+            "{supporter}, what would you say back to {sharer}? Write it the way you would say it."
+        );
         for attempt in 1..=ATTEMPTS {
             let Some(reply) = s.text(prompt.clone())? else {
                 return Ok(None);
@@ -78,6 +82,8 @@ impl SupportTalk {
     }
 
     /// One person shares, the other supports. `None` when the sharer chose not to go on.
+    // `Flow`'s error carries the pending step; its size is the core's choice.
+    #[allow(clippy::result_large_err)]
     fn turn(&self, s: &mut Script, sharer: &str, supporter: &str) -> Flow<Option<Turn>> {
         s.set_turn(Some(sharer.to_owned()));
         let outside = s.choice(
@@ -161,13 +167,15 @@ impl SupportTalk {
             (7, "very much"),
         )?;
         let helped = s.text(format!(
-            "Was there something {supporter} said or did that helped? You can tell them here, or pass."
+            "Was there something {supporter} said or did that helped? You can say it here, or pass."
         ))?;
         let show_rating = match turn.rating {
-            Some(_) => s.choice(
-                format!("Would you like {supporter} to see your rating?"),
-                &["Yes, show it", "Keep it to myself"],
-            )? == Some(0),
+            Some(_) => {
+                s.choice(
+                    format!("Would you like {supporter} to see your rating?"),
+                    &["Yes, show it", "Keep it to myself"],
+                )? == Some(0)
+            }
             None => false,
         };
         s.set_turn(None);
@@ -207,17 +215,23 @@ impl ScriptExercise for SupportTalk {
         for (round, (sharer, supporter)) in [(&a, &b), (&b, &a)].into_iter().enumerate() {
             if round == 1 {
                 s.set_turn(None);
-                let swap = s.choice(
-                    format!("Would you like to swap, so that {sharer} shares and {supporter} listens?"),
-                    &["Yes, swap", "Not this time"],
-                )?;
+                let prompt = if talks == 0 {
+                    format!("Would {sharer} like to share a stress instead, with {supporter} listening?")
+                } else {
+                    format!(
+                        "Would you like to swap, so that {sharer} shares and {supporter} listens?"
+                    )
+                };
+                let swap = s.choice(prompt, &["Yes, swap", "Not this time"])?;
                 if swap != Some(0) {
                     break;
                 }
             }
             let Some(turn) = self.turn(s, sharer, supporter)? else {
                 s.set_turn(None);
-                s.say(format!("No talk from {sharer} this time, and that is fine."));
+                s.say(format!(
+                    "No talk from {sharer} this time, and that is fine."
+                ));
                 continue;
             };
             talks += 1;

@@ -87,7 +87,12 @@ fn a_pause_stops_the_session_for_later() {
 #[test]
 fn questions_from_earlier_sessions_come_last() {
     let bank: Bank = nearer_core::kinds::load(FILE, BUILTIN).expect("the bank parses");
-    let ids: Vec<String> = bank.questions.get_ref().iter().map(|q| q.id.clone()).collect();
+    let ids: Vec<String> = bank
+        .questions
+        .get_ref()
+        .iter()
+        .map(|q| q.id.clone())
+        .collect();
     let (old, fresh) = ids.split_at(ids.len() - 2 * PER_ROUND);
     // Two earlier sessions between them asked every question but the last six.
     let prior = |asked: &[String]| PriorSession {
@@ -104,8 +109,13 @@ fn questions_from_earlier_sessions_come_last() {
         .history(vec![prior(first), prior(second)])
         .answers(&["", "pass", "pass", "pass", "pass", "pass", "pass"])
         .play();
-    let outcome = last.and_then(|step| step.outcome().cloned()).expect("the session ends");
-    let mut asked: Vec<String> = outcome.carry[CARRY_ASKED].split(',').map(str::to_owned).collect();
+    let outcome = last
+        .and_then(|step| step.outcome().cloned())
+        .expect("the session ends");
+    let mut asked: Vec<String> = outcome.carry[CARRY_ASKED]
+        .split(',')
+        .map(str::to_owned)
+        .collect();
     asked.sort();
     let mut want = fresh.to_vec();
     want.sort();

@@ -11,23 +11,34 @@ fn every_native_exercise_kind_is_served_and_every_kind_is_used() {
     let kinds = EmpathyPack.kinds();
     for e in &p.manifest().exercises {
         if e.builtin_kind().is_none() {
-            assert!(kinds.contains(&e.kind.as_str()), "{} has no native kind", e.id);
+            assert!(
+                kinds.contains(&e.kind.as_str()),
+                "{} has no native kind",
+                e.id
+            );
         }
         assert!(p.exercise(&e.id).is_ok(), "{} starts", e.id);
     }
     for k in kinds {
-        assert!(p.manifest().exercises.iter().any(|e| e.kind == k), "{k} is unused");
+        assert!(
+            p.manifest().exercises.iter().any(|e| e.kind == k),
+            "{k} is unused"
+        );
     }
 }
 
 #[test]
 fn the_manifest_version_matches_the_crate() {
-    assert_eq!(pack().manifest().version.to_string(), env!("CARGO_PKG_VERSION"));
+    assert_eq!(
+        pack().manifest().version.to_string(),
+        env!("CARGO_PKG_VERSION")
+    );
 }
 
 #[test]
 fn content_passed_by_the_host_is_used_and_checked() {
-    let broken = "[[question]]\nid = \"only-one\"\nask = \"How are you?\"\nguess = \"How is {name}?\"\n";
+    let broken =
+        "[[question]]\nid = \"only-one\"\nask = \"How are you?\"\nguess = \"How is {name}?\"\n";
     let err = EmpathyPack
         .create("map-guess", "map-guess", Some(broken))
         .err()
