@@ -6,6 +6,7 @@
 
 mod cli;
 mod cmd;
+mod db;
 mod front;
 mod fsutil;
 mod home;
@@ -48,6 +49,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Run(args)) => cmd::run::run(&home, args, cli.color),
         Some(Command::Pack(command)) => cmd::pack::run(&home, command),
         Some(Command::HelpNow) => cmd::help_now::run(),
+        Some(Command::Resume(args)) => cmd::resume::run(&home, args, cli.color),
+        Some(Command::History(args)) => cmd::history::run(&home, args),
+        Some(Command::Journal(args)) => cmd::journal::run(&home, args),
+        Some(Command::Stats(args)) => cmd::stats::run(&home, args),
+        Some(Command::Export(args)) => cmd::export::run(&home, args),
+        Some(Command::Forget(args)) => cmd::forget::run(&home, args),
+        Some(Command::Backup(args)) => cmd::backup::run(&home, args),
         Some(Command::PackHost { pack }) => isolate::serve(&home, &pack),
     }
 }

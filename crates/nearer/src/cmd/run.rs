@@ -1,14 +1,17 @@
 //! `nearer run PACK/EXERCISE`: pick the front end and participants, then run the session.
 
-use anyhow::{bail, Result};
-use nearer_core::{Participant, SessionContext};
+use anyhow::{bail, Context, Result};
+use nearer_core::manifest::ExerciseInfo;
+use nearer_core::{Answer, Participant, SessionContext, Step};
+use sha2::{Digest, Sha256};
 
 use crate::cli::RunArgs;
-use crate::front::{self, ColorChoice, Mode};
+use crate::db::{Db, NewSession};
+use crate::front::{self, ColorChoice, FrontEnd, Mode};
 use crate::home::Home;
-use crate::run::{run as drive, RunEnd};
+use crate::run::{drive, Recorder, ReplayDiverged, RunEnd};
 use crate::session::{ExerciseSession, Isolation};
-use crate::store::Store;
+use crate::store::{InstalledPack, Store};
 
 /// Splits `pack/exercise`.
 pub fn parse_target(target: &str) -> Result<(&str, &str)> {

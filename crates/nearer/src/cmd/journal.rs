@@ -1,0 +1,88 @@
+//! `nearer journal`: what you wrote, newest last, with full-text search and filters.
+
+use anyhow::Result;
+use serde_json::json;
+
+use crate::cli::JournalArgs;
+use crate::db::{clock, Db, Filter, JournalRow};
+use crate::home::Home;
+
+/// Prints the matching entries.
+pub fn run(home: &Home, args: JournalArgs) -> Result<()> {
+    let since = args
+        .since
+        .as_deref()
+        .map(clock::start_of_local_day)
+        .transpose()?;
+    let db = Db::open(home)?;
+    let filter = Filter {
+        pack: args.pack,
+        component: args.component,
+        who: args.who,
+        since,
+        search: args.search,
+        ..Filter::default()
+    };
+    let entries = db.journal(&filter)?;
+    if args.json {
+        let items: Vec<_> = entries
+            .iter()
+            .map(|e| {
+                json!({
+                    "id": e.id,
+                    "session": e.session_id,
+                    "exercise": format!("{}/{}", e.pack, e.exercise),
+                    "component": e.component,
+                    "who": e.who,
+                    "title": e.title,
+                    "text": e.text,
+                    "written_at": e.written_at,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&items)?);
+        return Ok(());
+    }
+    let filtered = filter.search.is_some()
+        || filter.pack.is_some()
+        || filter.component.is_some()
+        || filter.who.is_some()
+        || filter.since.is_some();
+    print!("{}", render(&entries, filtered));
+    Ok(())
+}
+
+/// The entries as text.
+pub fn render(entries: &[JournalRow], filtered: bool) -> String {
+    if entries.is_empty() {
+        return if filtered {
+            "No journal entries match. `nearer journal` without filters shows them all.\n".into()
+        } else {
+            "Your journal is empty. Exercises that ask you to write keep what you write here.\n"
+                .into()
+        };
+    }
+    let mut out = String::new();
+    for e in entries {
+        let who = e.who.as_deref().map(|w| format!(", {w}")).unwrap_or_default();
+        out.push_str(&format!(
+            "{}  {} ({}/{}, {}{who})\n",
+            clock::local_minutes(&e.written_at),
+            e.exercise_title,
+            e.pack,
+            e.exercise,
+            e.component,
+        ));
+        out.push_str(&format!("  {}\n", e.title));
+        for line in e.text.lines() {
+            out.push_str(&format!("  > {line}\n"));
+        }
+        out.push('\n');
+    }
+    let n = entries.len();
+    out.push_str(&format!(
+        "{n} entr{}.\n",
+        if n == 1 { "y" } else { "ies" }
+    ));
+    out
+}
