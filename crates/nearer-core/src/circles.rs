@@ -25,7 +25,7 @@ fn pair(offset: usize) -> [String; 3] {
         }
     }
     // Marks go last, in the part of each circle the other does not cover.
-    let you = (1 + offset.min(WIDTH - 1)) / 2;
+    let you = offset.min(WIDTH - 1).div_ceil(2);
     let me = (WIDTH.max(offset + 1) + offset + WIDTH - 1) / 2;
     rows[1][you] = 'Y';
     rows[1][me] = 'M';

@@ -143,6 +143,7 @@ impl Script {
         let request = Request::Choice(ChoiceRequest {
             prompt: prompt.into(),
             options: options.iter().map(|o| (*o).to_owned()).collect(),
+            private: false,
         });
         Ok(match self.ask(request)? {
             Some(Answer::Choice(i)) if i < options.len() => Some(i),
@@ -169,10 +170,34 @@ impl Script {
         max: i32,
         labels: BTreeMap<i32, String>,
     ) -> Flow<Option<i32>> {
+        self.scale_request(prompt.into(), min, max, labels, false)
+    }
+
+    /// Like [`Script::scale`], but the number is hidden from the other participant until both
+    /// choose to reveal (see [`Script::offer_reveal`]).
+    pub fn private_scale(
+        &mut self,
+        prompt: impl Into<String>,
+        (min, low): (i32, &str),
+        (max, high): (i32, &str),
+    ) -> Flow<Option<i32>> {
+        let labels = BTreeMap::from([(min, low.to_owned()), (max, high.to_owned())]);
+        self.scale_request(prompt.into(), min, max, labels, true)
+    }
+
+    fn scale_request(
+        &mut self,
+        prompt: String,
+        min: i32,
+        max: i32,
+        labels: BTreeMap<i32, String>,
+        private: bool,
+    ) -> Flow<Option<i32>> {
         let request = Request::Scale(ScaleRequest {
-            prompt: prompt.into(),
+            prompt,
             min,
             max,
+            private,
             labels,
         });
         Ok(match self.ask(request)? {
@@ -230,6 +255,12 @@ impl Script {
     pub fn closeness(&mut self, prompt: impl Into<String>) -> Flow<Option<i32>> {
         self.show(Block::Picture(crate::circles::picture()));
         self.scale_labelled(prompt, 1, 7, crate::circles::labels())
+    }
+
+    /// The closeness scale, hidden from the other participant until both reveal.
+    pub fn private_closeness(&mut self, prompt: impl Into<String>) -> Flow<Option<i32>> {
+        self.show(Block::Picture(crate::circles::picture()));
+        self.scale_request(prompt.into(), 1, 7, crate::circles::labels(), true)
     }
 }
 

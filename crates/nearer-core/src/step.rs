@@ -114,6 +114,9 @@ pub struct ChoiceRequest {
     pub prompt: String,
     /// The options, answered by index (0-based) or by their text.
     pub options: Vec<String>,
+    /// Hidden from the other participant until both choose to reveal.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub private: bool,
 }
 
 /// A request for a number on a scale.
@@ -125,6 +128,9 @@ pub struct ScaleRequest {
     pub min: i32,
     /// Highest allowed value.
     pub max: i32,
+    /// Hidden from the other participant until both choose to reveal.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub private: bool,
     /// Labels for some values, e.g. the two ends.
     #[serde(
         default,
@@ -315,6 +321,16 @@ impl Request {
         Ok(answer)
     }
 
+    /// True when the answer must be hidden from the other participant.
+    pub fn is_private(&self) -> bool {
+        match self {
+            Request::Text(t) => t.private,
+            Request::Choice(c) => c.private,
+            Request::Scale(s) => s.private,
+            _ => false,
+        }
+    }
+
     /// What this request wants, in words, for error messages.
     pub fn expects(&self) -> &'static str {
         match self {
@@ -470,6 +486,7 @@ mod tests {
             Request::Choice(ChoiceRequest {
                 prompt: "p".into(),
                 options: vec!["a".into()],
+                private: false,
             }),
         ];
         for r in requests {
@@ -486,6 +503,7 @@ mod tests {
             prompt: "p".into(),
             min: 1,
             max: 7,
+            private: false,
             labels: BTreeMap::new(),
         });
         assert_eq!(scale.check(&Answer::Scale(7)), Ok(()));
@@ -504,6 +522,7 @@ mod tests {
         let choice = Request::Choice(ChoiceRequest {
             prompt: "p".into(),
             options: vec!["Yes".into(), "No".into()],
+            private: false,
         });
         assert_eq!(choice.parse_line("2"), Ok(Answer::Choice(1)));
         assert_eq!(choice.parse_line(" no "), Ok(Answer::Choice(1)));
@@ -543,6 +562,7 @@ mod tests {
                 prompt: "p".into(),
                 min: 1,
                 max: 7,
+                private: false,
                 labels: BTreeMap::from([(1, "low".into()), (7, "high".into())]),
             }),
         );
@@ -558,6 +578,7 @@ mod tests {
             Request::Choice(ChoiceRequest {
                 prompt: "which".into(),
                 options: vec!["a".into(), "b".into()],
+                private: false,
             }),
         )
         .for_turn(Some("Ada"));

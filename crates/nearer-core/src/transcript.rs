@@ -42,13 +42,15 @@ pub fn render_step(step: &Step) -> String {
                 .enumerate()
                 .map(|(i, o)| format!("{}) {o}", i + 1))
                 .collect();
-            writeln!(out, "{turn}? {}  {}", c.prompt, opts.join("  "))
+            let private = if c.private { " (private)" } else { "" };
+            writeln!(out, "{turn}? {}  {}{private}", c.prompt, opts.join("  "))
         }
         Request::Scale(s) => {
             let labels: Vec<String> = s.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let private = if s.private { " (private)" } else { "" };
             writeln!(
                 out,
-                "{turn}? {} [{}-{}] {}",
+                "{turn}? {} [{}-{}] {}{private}",
                 s.prompt,
                 s.min,
                 s.max,

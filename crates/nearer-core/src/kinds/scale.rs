@@ -109,12 +109,16 @@ impl ScriptExercise for ScaleContent {
         for who in s.turns() {
             s.set_turn(who.clone());
             for item in self.items.get_ref() {
-                let value = if item.circles {
-                    s.closeness(item.prompt.clone())?
-                } else {
-                    let low = item.low.as_deref().unwrap_or("");
-                    let high = item.high.as_deref().unwrap_or("");
-                    s.scale(item.prompt.clone(), (item.min, low), (item.max, high))?
+                // In pair mode every rating stays private until both agree to reveal.
+                let private = s.is_pair();
+                let low = item.low.as_deref().unwrap_or("");
+                let high = item.high.as_deref().unwrap_or("");
+                let ends = ((item.min, low), (item.max, high));
+                let value = match (item.circles, private) {
+                    (true, false) => s.closeness(item.prompt.clone())?,
+                    (true, true) => s.private_closeness(item.prompt.clone())?,
+                    (false, false) => s.scale(item.prompt.clone(), ends.0, ends.1)?,
+                    (false, true) => s.private_scale(item.prompt.clone(), ends.0, ends.1)?,
                 };
                 let Some(value) = value else { continue };
                 out.scores.push(Score {
