@@ -543,8 +543,7 @@ mod tests {
             probe,
             [
                 "This may come across as a question that puts someone on the spot. A probing question can make Ada explain themselves instead of being heard.",
-                "Staying with how Ada feels, before anything else, tends to help most.",
-                "You might add a line that shows you get it, such as \"that sounds exhausting\"."
+                "Staying with how Ada feels, before anything else, tends to help most."
             ]
         );
         let plain = hints(&m.read("Okay."), "Ada", true);

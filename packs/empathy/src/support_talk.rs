@@ -22,7 +22,7 @@ const ROUNDS: usize = 2;
 const ATTEMPTS: usize = 3;
 
 /// Where to go for a talk about the two of you.
-const ELSEWHERE: &str = "A stress about the two of you deserves a talk where both of you speak and both are heard. The speaker-listener drill in the communication pack is made for that.";
+const ELSEWHERE: &str = "A stress about the two of you deserves a talk where both of you speak and both are heard. The \"Speaker and listener\" exercise in the communication pack is made for that.";
 
 /// The support-talk exercise.
 #[derive(Debug, Clone)]
