@@ -108,7 +108,7 @@ pub fn check_reflection(data: &ListeningData, speaker: &str, reply: &str) -> Ref
         .collect();
     let checked = said.last().is_some_and(|(s, question)| {
         let w = Words::new(s);
-        !w.found(&data.checks).is_empty() || (*question && tokens(s).len() <= 3)
+        !w.found(&data.checks).is_empty() || (*question && tokens(s).len() <= 2)
     });
 
     let heard = as_heard(speaker);
@@ -335,6 +335,18 @@ mod tests {
             (
                 "I'm happy the garden is finally growing.",
                 "Okay, so it sounds like you're happy with the garden. Did I miss anything?",
+                true, true, Fit::Close, true, &[],
+            ),
+            // A short question of the listener's own is not a check; it probes.
+            (
+                "I had a great day at the beach with my sister.",
+                "You had a lovely day with your sister. Did you swim?",
+                false, false, Fit::Close, false, &["questioning"],
+            ),
+            // "So you..." opens a reflection too.
+            (
+                "I'm excited about the trip but nervous about flying.",
+                "So you're looking forward to the trip, and the flight makes you nervous. Am I close?",
                 true, true, Fit::Close, true, &[],
             ),
             // Several roadblocks at once are each named once.

@@ -7,6 +7,7 @@ mod gentle_start_up;
 mod pack;
 mod roadblock_quiz;
 mod speaker_listener;
+mod tidy;
 
 use nearer_pack_communication::CommunicationPack;
 use nearer_testkit::Pack;

@@ -42,3 +42,32 @@ fn the_versions_agree() {
         env!("CARGO_PKG_VERSION")
     );
 }
+
+#[test]
+fn a_drill_runs_across_the_json_boundary() {
+    use nearer_core::abi::{Dispatcher, PackRequest, PackResponse};
+    use nearer_core::SessionContext;
+
+    let d = Dispatcher::new(Box::new(CommunicationPack));
+    let PackResponse::Kinds { kinds } = d.handle(PackRequest::Kinds) else {
+        panic!("the pack lists its kinds");
+    };
+    assert_eq!(kinds.len(), 3);
+    let PackResponse::Created { session } = d.handle(PackRequest::Create {
+        kind: "speaker-listener".into(),
+        exercise: "speaker-listener".into(),
+        content: None,
+    }) else {
+        panic!("a drill is created");
+    };
+    let PackResponse::Step { step } = d.handle(PackRequest::Start {
+        session,
+        context: SessionContext::pair(4, "Ada", "Sam"),
+    }) else {
+        panic!("the drill starts");
+    };
+    assert!(step
+        .blocks
+        .iter()
+        .any(|b| matches!(b, nearer_core::Block::Warning(_))));
+}
