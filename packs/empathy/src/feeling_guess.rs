@@ -93,6 +93,37 @@ impl FeelingGuess {
     }
 }
 
+/// A kind hint when the teller's word says what someone did rather than what was felt
+/// ("ignored"), naming feelings that may sit underneath it; `None` for a feeling word.
+pub fn underneath_hint(word: &str) -> Option<String> {
+    if nearer_text::feeling(word).is_some() {
+        return None;
+    }
+    let judgment = nearer_text::find_disguised_judgments(word)
+        .into_iter()
+        .next()?;
+    let under: Vec<&str> = judgment
+        .underneath
+        .iter()
+        .take(3)
+        .map(String::as_str)
+        .collect();
+    Some(format!(
+        "\"{}\" says what someone else did, as much as what you felt. Underneath it there may be something like {}. Keep your word, or pick another.",
+        judgment.word,
+        or_list(&under)
+    ))
+}
+
+/// "a", "a or b", "a, b or c".
+fn or_list(items: &[&str]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_owned(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
 impl ScriptExercise for FeelingGuess {
     fn run(&self, s: &mut Script) -> Flow<Outcome> {
         let turns = s.turns();
@@ -123,9 +154,17 @@ impl ScriptExercise for FeelingGuess {
                 .choice("Which family is closest to what you felt?", &label_refs)?
                 .and_then(|i| fams.get(i))
                 .map(|f| f.name.clone());
-            let word = s.private_text(
+            let mut word = s.private_text(
                 "If one word says it best, type it. Only you see it for now. Or type pass.",
             )?;
+            if let Some(hint) = word.as_deref().and_then(underneath_hint) {
+                s.show(Block::Hint(hint));
+                if let Some(other) = s.private_text(
+                    "Type the word you would like to keep, or pass to keep the one you wrote.",
+                )? {
+                    word = Some(other);
+                }
+            }
             let named = Named {
                 family,
                 word: word.map(|w| w.to_lowercase()),
@@ -217,5 +256,37 @@ impl ScriptExercise for FeelingGuess {
             (_, true) => "You each told a moment with only the facts.".to_owned(),
         };
         Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn judgments_in_disguise_get_a_kind_hint_and_feelings_do_not() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("ignored", Some("\"ignored\" says what someone else did")),
+            ("Ignored", Some("\"ignored\" says what someone else did")),
+            ("let down", Some("\"let down\" says what someone else did")),
+            ("rejected", Some("something like hurt, sad or ashamed")),
+            ("lonely", None),
+            ("nervous", None),
+            ("wobbly", None),
+            ("", None),
+        ];
+        for (word, want) in cases {
+            let got = underneath_hint(word);
+            match want {
+                None => assert_eq!(got, None, "{word:?}"),
+                Some(part) => {
+                    let got = got.unwrap_or_default();
+                    assert!(got.contains(part), "{word:?}: {got}");
+                }
+            }
+        }
+        assert_eq!(or_list(&[]), "");
+        assert_eq!(or_list(&["hurt"]), "hurt");
+        assert_eq!(or_list(&["hurt", "sad"]), "hurt or sad");
     }
 }

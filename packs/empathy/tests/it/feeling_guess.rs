@@ -73,7 +73,9 @@ fn a_story_that_keeps_its_feelings_goes_on_after_two_retellings() {
         .answers(&[
             "",
             "9",
-            "down",
+            // A judgment in disguise gets a hint; she picks a feeling word instead.
+            "let down",
+            "disappointed",
             "My friend cancelled again and I felt let down.",
             "1",
             "My friend cancelled again. I was a bit down.",
