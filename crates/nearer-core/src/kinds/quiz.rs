@@ -86,24 +86,22 @@ impl ScriptExercise for QuizContent {
         s.say(self.intro.clone());
         s.pause_here()?;
         let questions = self.questions.get_ref();
-        let drawn = s
-            .rng("quiz")
-            .draw(questions, self.draw.unwrap_or(questions.len()));
+        let mut rng = s.rng("quiz");
+        let drawn = rng.draw(questions, self.draw.unwrap_or(questions.len()));
         let mut helpful = 0;
         let mut tried = 0;
         for q in &drawn {
             s.show(Block::Text(q.scenario.clone()));
-            let texts: Vec<&str> = q
-                .options
-                .get_ref()
-                .iter()
-                .map(|o| o.text.as_str())
-                .collect();
+            // Options are shuffled per session, so the helpful one has no fixed place.
+            let options = q.options.get_ref();
+            let mut order: Vec<usize> = (0..options.len()).collect();
+            rng.shuffle(&mut order);
+            let texts: Vec<&str> = order.iter().map(|&i| options[i].text.as_str()).collect();
             let Some(pick) = s.choice(q.prompt.clone(), &texts)? else {
                 continue;
             };
             tried += 1;
-            let option = &q.options.get_ref()[pick];
+            let option = &options[order[pick]];
             if option.helps {
                 helpful += 1;
             }
