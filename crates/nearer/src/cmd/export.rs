@@ -114,7 +114,10 @@ fn markdown(all: &[Full], now: &str) -> String {
             s.participants.join(" and ")
         };
         md.push_str(&format!("- Who: {who}\n"));
-        md.push_str(&format!("- Started: {}\n", clock::local_minutes(&s.started_at)));
+        md.push_str(&format!(
+            "- Started: {}\n",
+            clock::local_minutes(&s.started_at)
+        ));
         match &s.finished_at {
             Some(t) => md.push_str(&format!("- Finished: {}\n", clock::local_minutes(t))),
             None => md.push_str(&format!(
@@ -159,7 +162,11 @@ fn markdown(all: &[Full], now: &str) -> String {
         if !f.journal.is_empty() {
             md.push_str("\n### Journal\n");
             for j in &f.journal {
-                let who = j.who.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
+                let who = j
+                    .who
+                    .as_deref()
+                    .map(|p| format!(" ({p})"))
+                    .unwrap_or_default();
                 md.push_str(&format!("\n**{}**{who}\n\n", j.title));
                 for line in j.text.lines() {
                     md.push_str(&format!("> {line}\n"));

@@ -13,7 +13,10 @@ use crate::home::Home;
 pub fn run(home: &Home, args: ForgetArgs) -> Result<()> {
     let mut db = Db::open(home)?;
     let (filter, what) = if args.all {
-        (Filter::default(), "everything nearer has recorded".to_owned())
+        (
+            Filter::default(),
+            "everything nearer has recorded".to_owned(),
+        )
     } else if let Some(id) = args.session {
         (
             Filter {
@@ -32,7 +35,9 @@ pub fn run(home: &Home, args: ForgetArgs) -> Result<()> {
             what,
         )
     } else if let Some(who) = args.who {
-        let what = format!("every session {who} took part in (in pair sessions, the other person's answers too)");
+        let what = format!(
+            "every session {who} took part in (in pair sessions, the other person's answers too)"
+        );
         (
             Filter {
                 who: Some(who),
@@ -48,9 +53,7 @@ pub fn run(home: &Home, args: ForgetArgs) -> Result<()> {
         println!("Nothing to forget: no sessions match.");
         return Ok(());
     }
-    let plural = |n: i64, one: &str, many: &str| {
-        format!("{n} {}", if n == 1 { one } else { many })
-    };
+    let plural = |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let summary = format!(
         "{}, {} and {}",
         plural(counts.sessions, "session", "sessions"),
@@ -71,7 +74,9 @@ pub fn run(home: &Home, args: ForgetArgs) -> Result<()> {
         }
     }
     db.forget(&filter)?;
-    println!("Forgot {summary}. The database was compacted, so the deleted text is gone from the file.");
+    println!(
+        "Forgot {summary}. The database was compacted, so the deleted text is gone from the file."
+    );
     let backups = db.backups();
     if !backups.is_empty() {
         println!(

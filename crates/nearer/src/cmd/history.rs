@@ -53,7 +53,12 @@ pub fn render(sessions: &[SessionRow]) -> String {
         }
     };
     let tw = sessions.iter().map(|s| target(s).len()).max().unwrap_or(0);
-    let ww = sessions.iter().map(|s| who(s).len()).max().unwrap_or(0).max(3);
+    let ww = sessions
+        .iter()
+        .map(|s| who(s).len())
+        .max()
+        .unwrap_or(0)
+        .max(3);
     let iw = sessions
         .iter()
         .map(|s| s.id.to_string().len())

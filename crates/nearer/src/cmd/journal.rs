@@ -63,26 +63,36 @@ pub fn render(entries: &[JournalRow], filtered: bool) -> String {
         };
     }
     let mut out = String::new();
+    let mut last_session = None;
     for e in entries {
-        let who = e.who.as_deref().map(|w| format!(", {w}")).unwrap_or_default();
-        out.push_str(&format!(
-            "{}  {} ({}/{}, {}{who})\n",
-            clock::local_minutes(&e.written_at),
-            e.exercise_title,
-            e.pack,
-            e.exercise,
-            e.component,
-        ));
-        out.push_str(&format!("  {}\n", e.title));
+        // One heading per session; its entries follow.
+        if last_session != Some(e.session_id) {
+            if last_session.is_some() {
+                out.push('\n');
+            }
+            last_session = Some(e.session_id);
+            out.push_str(&format!(
+                "{}  {} ({}/{}, {}, session {})\n",
+                clock::local_minutes(&e.written_at),
+                e.exercise_title,
+                e.pack,
+                e.exercise,
+                e.component,
+                e.session_id,
+            ));
+        }
+        let who = e
+            .who
+            .as_deref()
+            .map(|w| format!(" ({w})"))
+            .unwrap_or_default();
+        out.push_str(&format!("  {}{who}\n", e.title));
         for line in e.text.lines() {
             out.push_str(&format!("  > {line}\n"));
         }
-        out.push('\n');
     }
+    out.push('\n');
     let n = entries.len();
-    out.push_str(&format!(
-        "{n} entr{}.\n",
-        if n == 1 { "y" } else { "ies" }
-    ));
+    out.push_str(&format!("{n} entr{}.\n", if n == 1 { "y" } else { "ies" }));
     out
 }

@@ -37,8 +37,7 @@ pub fn run(home: &Home, args: ResumeArgs, color: ColorChoice) -> Result<()> {
             row.id, row.pack
         )
     })?;
-    let mut session =
-        ExerciseSession::open(home, &pack, &row.exercise, Isolation::Process)?;
+    let mut session = ExerciseSession::open(home, &pack, &row.exercise, Isolation::Process)?;
     let hash = content_hash(&pack, &session.info)?;
     let replay: Vec<_> = db
         .answers(row.id)?

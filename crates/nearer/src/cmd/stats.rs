@@ -58,24 +58,24 @@ pub fn render(sessions: &[SessionRow], scores: &[ScoreRow], today: Date) -> Stri
 fn calendar(days: &BTreeSet<Date>, today: Date) -> String {
     let monday = clock::add_days(today, -i64::from(today.weekday().to_monday_zero_offset()));
     let start = clock::add_days(monday, -(WEEKS - 1) * 7);
-    let mut months = String::from("     ");
-    let mut last_label_end = 0;
-    for w in 0..WEEKS {
-        let week_start = clock::add_days(start, w * 7);
-        let col = 5 + (w as usize) * 2;
-        let new_month = w == 0 || (0..7).any(|d| clock::add_days(week_start, d).day() == 1);
-        if new_month && col >= last_label_end {
-            let label = week_start
-                .checked_add(jiff::Span::new().days(6))
-                .unwrap_or(week_start)
-                .strftime("%b")
-                .to_string();
-            while months.len() < col {
-                months.push(' ');
-            }
-            months.push_str(&label);
-            last_label_end = col + label.len() + 1;
+    // A month's name sits above the first week holding its 1st; the first column is named
+    // too, unless the next name would crowd it.
+    let month_of = |week_start: Date| clock::add_days(week_start, 6).strftime("%b").to_string();
+    let mut labels: Vec<(usize, String)> = (1..WEEKS)
+        .map(|w| clock::add_days(start, w * 7))
+        .enumerate()
+        .filter(|(_, ws)| (0..7).any(|d| clock::add_days(*ws, d).day() == 1))
+        .map(|(i, ws)| (5 + (i + 1) * 2, month_of(ws)))
+        .collect();
+    if labels.first().is_none_or(|(col, _)| *col >= 5 + 4) {
+        labels.insert(0, (5, start.strftime("%b").to_string()));
+    }
+    let mut months = String::new();
+    for (col, label) in labels {
+        while months.len() < col {
+            months.push(' ');
         }
+        months.push_str(&label);
     }
     let mut out = format!("Practice, last {WEEKS} weeks\n{}\n", months.trim_end());
     for (row, name) in ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -114,11 +114,7 @@ fn run_ending(days: &BTreeSet<Date>, end: Date) -> i64 {
 
 fn streak(days: &BTreeSet<Date>, today: Date) -> String {
     let yesterday = clock::add_days(today, -1);
-    let longest = days
-        .iter()
-        .map(|d| run_ending(days, *d))
-        .max()
-        .unwrap_or(0);
+    let longest = days.iter().map(|d| run_ending(days, *d)).max().unwrap_or(0);
     let now = run_ending(days, today);
     let before = run_ending(days, yesterday);
     let mut out = if now >= 2 {
@@ -129,6 +125,8 @@ fn streak(days: &BTreeSet<Date>, today: Date) -> String {
         format!(
             "You practised {before} days in a row, up to yesterday. Today is open, if you feel like it.\n"
         )
+    } else if before == 1 {
+        "You practised yesterday. Today is open, if you feel like it.\n".to_owned()
     } else if let Some(last) = days.iter().next_back() {
         format!(
             "Your last practice was on {}. Whenever you are ready, something short is waiting in `nearer list`.\n",
@@ -190,20 +188,28 @@ fn sparklines(scores: &[ScoreRow]) -> String {
         return String::new();
     }
     let width = series.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+    let spark_width = series
+        .values()
+        .map(|v| v.len().min(SPARK))
+        .max()
+        .unwrap_or(0);
     let mut out = String::from("\nYour ratings over time, oldest first\n");
     for (name, values) in &series {
         let shown = &values[values.len().saturating_sub(SPARK)..];
         let lo = shown.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = shown.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         // Ratings on the usual 1-7 scales are drawn against the whole scale.
-        let (lo, hi) = if lo >= 1.0 && hi <= 7.0 { (1.0, 7.0) } else { (lo, hi) };
+        let (lo, hi) = if lo >= 1.0 && hi <= 7.0 {
+            (1.0, 7.0)
+        } else {
+            (lo, hi)
+        };
         let last = shown.last().copied().unwrap_or_default();
         out.push_str(&format!(
-            "  {name:<width$}  {:<SPARK$}  latest {last}, {} rating{}\n",
+            "  {name:<width$}  {:<spark_width$}  latest {last}, {} rating{}\n",
             sparkline(shown, lo, hi),
             values.len(),
             if values.len() == 1 { "" } else { "s" },
-            width = width
         ));
     }
     out

@@ -57,10 +57,9 @@ pub fn local_minutes(stored: &str) -> String {
 
 /// The stored form of local midnight at the start of `date` (`YYYY-MM-DD`), for `--since`.
 pub fn start_of_local_day(date: &str) -> Result<String> {
-    let day: Date = date
-        .trim()
-        .parse()
-        .with_context(|| format!("{date:?} is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31"))?;
+    let day: Date = date.trim().parse().with_context(|| {
+        format!("{date:?} is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31")
+    })?;
     let start = day
         .to_zoned_datetime(TimeZone::system())
         .with_context(|| format!("{date:?} has no midnight in this time zone"))?;

@@ -233,7 +233,8 @@ fn where_clause(conds: &[String]) -> String {
 }
 
 /// Who wrote a journal entry: its participant, else the one named person of a solo session.
-const JOURNAL_WHO: &str = "coalesce(j.participant, CASE WHEN json_array_length(s.participants) = 1 \
+const JOURNAL_WHO: &str =
+    "coalesce(j.participant, CASE WHEN json_array_length(s.participants) = 1 \
      THEN json_extract(s.participants, '$[0]') END)";
 
 impl Db {
@@ -368,9 +369,8 @@ impl Db {
     /// Sessions matching `filter`, oldest first.
     pub fn sessions(&self, filter: &Filter) -> Result<Vec<SessionRow>> {
         let (cond, values) = filter.sessions_where();
-        let sql = format!(
-            "SELECT {SESSION_COLUMNS} FROM sessions s {cond} ORDER BY s.started_at, s.id"
-        );
+        let sql =
+            format!("SELECT {SESSION_COLUMNS} FROM sessions s {cond} ORDER BY s.started_at, s.id");
         self.collect(&sql, values, session_row)
     }
 
@@ -388,10 +388,16 @@ impl Db {
                     seq,
                     participant,
                     step: serde_json::from_str(&step).with_context(|| {
-                        format!("answer {} of session {session} is damaged in the database", seq + 1)
+                        format!(
+                            "answer {} of session {session} is damaged in the database",
+                            seq + 1
+                        )
                     })?,
                     answer: serde_json::from_str(&answer).with_context(|| {
-                        format!("answer {} of session {session} is damaged in the database", seq + 1)
+                        format!(
+                            "answer {} of session {session} is damaged in the database",
+                            seq + 1
+                        )
                     })?,
                     answered_at,
                 })
@@ -553,7 +559,9 @@ impl Db {
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .and_then(|tx| {
                 tx.execute(
-                    &format!("DELETE FROM sessions WHERE id IN (SELECT s.id FROM sessions s {cond})"),
+                    &format!(
+                        "DELETE FROM sessions WHERE id IN (SELECT s.id FROM sessions s {cond})"
+                    ),
                     params_from_iter(values),
                 )?;
                 // The FTS5 index keeps deleted terms in old segments until they are merged;
@@ -618,7 +626,9 @@ mod tests {
     #[test]
     fn a_session_round_trips_with_answers_outcome_and_history() {
         let (_dir, mut db) = temp_db();
-        let id = db.start_session(&new_session("p", &["Ada"])).expect("start");
+        let id = db
+            .start_session(&new_session("p", &["Ada"]))
+            .expect("start");
         let step = Step::new(vec![], Request::Continue);
         db.record_answer(id, 0, &step, &Answer::Continue)
             .expect("answer");
