@@ -4,7 +4,10 @@
 //! fixture under `tests/fixtures/`) as an installable folder in `target/packs/<id>/`, with its
 //! native library in `lib/<target>/`. `run` builds, installs the bundled packs into the home,
 //! and runs `nearer`. `test` builds, then runs every test with the staged packs' location in
-//! the environment. `ci` adds the format and lint checks.
+//! the environment. `ci` adds the format and lint checks. `dist` writes a signed registry of
+//! the bundled packs in `target/dist/registry/`, signing with the minisign key in `dist/keys/`
+//! (created, unencrypted, if there is none; kept out of git), and registers it in the home as
+//! `bundled`, trusting that key; `run` installs the bundled packs from it.
 
 use std::env;
 use std::fs;
@@ -17,7 +20,8 @@ const HELP: &str = "\
 cargo xtask <command>
 
   build            build nearer and stage every pack in target/packs/
-  run [-- ARGS]    build, install the bundled packs into the home, run `nearer ARGS`
+  run [-- ARGS]    build, dist, install the bundled packs into the home, run `nearer ARGS`
+  dist             build, then write a signed registry of the bundled packs in target/dist/registry
   test [-- ARGS]   build, then run every test in the workspace (ARGS go to cargo test)
   ci               cargo fmt --check, clippy -D warnings, then test
 ";
@@ -40,6 +44,7 @@ fn run() -> Result<ExitCode> {
     match command.as_str() {
         "build" => ws.build().map(|_| ExitCode::SUCCESS),
         "run" => ws.run_nearer(&rest),
+        "dist" => ws.dist().map(|_| ExitCode::SUCCESS),
         "test" => ws.test(&rest),
         "ci" => ws.ci(),
         "" | "help" | "--help" | "-h" => {
@@ -98,16 +103,10 @@ impl Workspace {
     }
 
     fn run_nearer(&self, args: &[String]) -> Result<ExitCode> {
-        let built = self.build()?;
-        let mut sources: Vec<PathBuf> = fs::read_dir(&built.packs)
-            .with_context(|| format!("could not read {}", built.packs.display()))?
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.join("pack.toml").is_file())
-            .collect();
-        sources.sort();
+        let (built, ids) = self.dist()?;
+        // From the signed registry, so the bundled native packs install as verified.
         let mut install = Command::new(&built.nearer);
-        install.args(["pack", "install", "--force"]).args(&sources);
+        install.args(["pack", "install", "--force"]).args(&ids);
         status(&mut install, "nearer pack install")?;
         let code = Command::new(&built.nearer)
             .args(args)
@@ -116,6 +115,56 @@ impl Workspace {
             .code()
             .unwrap_or(1);
         Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
+    }
+
+    /// Builds, then writes the bundled packs as a signed registry and registers it in the
+    /// home as `bundled` with the dist key pinned. Returns what was built and the pack ids.
+    fn dist(&self) -> Result<(Built, Vec<String>)> {
+        let built = self.build()?;
+        let keys = self.root.join("dist").join("keys");
+        let (secret, public) = dist_key(&keys)?;
+        let registry = self.target.join("dist").join("registry");
+        let mut packs: Vec<PathBuf> = fs::read_dir(&built.packs)
+            .with_context(|| format!("could not read {}", built.packs.display()))?
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.join("pack.toml").is_file())
+            .collect();
+        packs.sort();
+        let mut ids = Vec::new();
+        for (n, pack) in packs.iter().enumerate() {
+            let out = Command::new(&built.nearer)
+                .args(["pack", "archive"])
+                .arg(pack)
+                .arg("--registry")
+                .arg(&registry)
+                .stderr(std::process::Stdio::inherit())
+                .output()
+                .context("could not start nearer pack archive")?;
+            if !out.status.success() {
+                bail!("nearer pack archive {} failed ({})", pack.display(), out.status);
+            }
+            let line = String::from_utf8_lossy(&out.stdout);
+            let (id, version) = (json_field(&line, "id")?, json_field(&line, "vers")?);
+            let archive = registry
+                .join("archives")
+                .join(format!("{id}-{version}.nearpack"));
+            sign(&archive, &secret, &public, &format!("id={id} version={version}"))?;
+            eprintln!("xtask: dist [{}/{}] {id} {version} archived and signed", n + 1, packs.len());
+            ids.push(id);
+        }
+        let mut add = Command::new(&built.nearer);
+        add.args(["registry", "add", "bundled"])
+            .arg(&registry)
+            .arg("--key")
+            .arg(public.to_base64());
+        status(&mut add, "nearer registry add")?;
+        eprintln!(
+            "xtask: registry in {} (key {}); install with `nearer pack install ID` (e.g. trust@^1)",
+            registry.display(),
+            keys.join("nearer-dist.pub").display()
+        );
+        Ok((built, ids))
     }
 
     fn test(&self, args: &[String]) -> Result<ExitCode> {
@@ -251,4 +300,101 @@ fn copy_dir(src: &Path, dst: &Path) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Loads the dist signing key from `dir`, creating an unencrypted one if there is none.
+fn dist_key(dir: &Path) -> Result<(minisign::SecretKey, minisign::PublicKey)> {
+    let secret_path = dir.join("nearer-dist.key");
+    let public_path = dir.join("nearer-dist.pub");
+    if !secret_path.exists() {
+        fs::create_dir_all(dir).with_context(|| format!("could not create {}", dir.display()))?;
+        let pair = minisign::KeyPair::generate_unencrypted_keypair()
+            .map_err(|e| anyhow::anyhow!("could not create a signing key: {e}"))?;
+        let secret_box = pair
+            .sk
+            .to_box(Some("nearer dist key (unencrypted; keep it out of git)"))
+            .map_err(|e| anyhow::anyhow!("could not encode the signing key: {e}"))?;
+        let public_box = pair
+            .pk
+            .to_box()
+            .map_err(|e| anyhow::anyhow!("could not encode the public key: {e}"))?;
+        write_private(&secret_path, secret_box.to_string().as_bytes())?;
+        fs::write(&public_path, public_box.to_string())
+            .with_context(|| format!("could not write {}", public_path.display()))?;
+        eprintln!("xtask: created the signing key {}", secret_path.display());
+    }
+    let fix = "delete the dist/keys folder to create a new key (then users must pin the new one)";
+    let text = fs::read_to_string(&secret_path)
+        .with_context(|| format!("could not read {}; {fix}", secret_path.display()))?;
+    let secret = minisign::SecretKeyBox::from_string(&text)
+        .and_then(|b| b.into_unencrypted_secret_key())
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{} is not an unencrypted minisign secret key ({e}); {fix}",
+                secret_path.display()
+            )
+        })?;
+    let public = minisign::PublicKey::from_secret_key(&secret).map_err(|e| {
+        anyhow::anyhow!("{}: could not derive its public key ({e}); {fix}", secret_path.display())
+    })?;
+    let public_text = public
+        .to_box()
+        .map(|b| b.to_string())
+        .map_err(|e| anyhow::anyhow!("could not encode the public key: {e}"))?;
+    if fs::read_to_string(&public_path).ok().as_deref() != Some(public_text.as_str()) {
+        fs::write(&public_path, &public_text)
+            .with_context(|| format!("could not write {}", public_path.display()))?;
+    }
+    Ok((secret, public))
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("could not create {}", path.display()))?;
+    std::io::Write::write_all(&mut file, bytes)
+        .with_context(|| format!("could not write {}", path.display()))
+}
+
+/// Writes `<archive>.minisig`, with a trusted comment naming the pack id and version.
+fn sign(
+    archive: &Path,
+    secret: &minisign::SecretKey,
+    public: &minisign::PublicKey,
+    trusted: &str,
+) -> Result<()> {
+    let data = fs::File::open(archive)
+        .with_context(|| format!("could not read {}", archive.display()))?;
+    let signature = minisign::sign(
+        Some(public),
+        secret,
+        data,
+        Some(trusted),
+        Some("signature from cargo xtask dist"),
+    )
+    .map_err(|e| anyhow::anyhow!("could not sign {}: {e}", archive.display()))?;
+    let mut path = archive.as_os_str().to_owned();
+    path.push(".minisig");
+    fs::write(&path, signature.to_string())
+        .with_context(|| format!("could not write {}", PathBuf::from(&path).display()))
+}
+
+/// The string value of `"field":"..."` in one compact JSON line that nearer printed.
+fn json_field(line: &str, field: &str) -> Result<String> {
+    let key = format!("\"{field}\":\"");
+    let start = line
+        .find(&key)
+        .map(|i| i + key.len())
+        .with_context(|| format!("nearer pack archive printed no {field:?}: {line}"))?;
+    let end = line[start..]
+        .find('"')
+        .with_context(|| format!("nearer pack archive printed a broken line: {line}"))?;
+    Ok(line[start..start + end].to_owned())
 }

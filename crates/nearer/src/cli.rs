@@ -29,9 +29,12 @@ pub enum Command {
     },
     /// Run an exercise, e.g. `nearer run trust/check-in`.
     Run(RunArgs),
-    /// Install, list and remove packs.
+    /// Install, update, list and remove packs (from folders, archives and registries).
     #[command(subcommand)]
-    Pack(PackCommand),
+    Pack(crate::cmd::pack::PackCommand),
+    /// The registries packs are installed from, and the keys trusted for each.
+    #[command(subcommand)]
+    Registry(crate::cmd::registry::RegistryCommand),
     /// Where to find help right now.
     HelpNow,
     /// Continue a paused or interrupted session (the latest one, or SESSION).
@@ -78,31 +81,6 @@ pub struct RunArgs {
     /// debugging a pack; a crash in the pack then ends nearer too).
     #[arg(long)]
     pub in_process: bool,
-}
-
-/// `nearer pack ...`
-#[derive(Debug, Subcommand)]
-pub enum PackCommand {
-    /// Install packs from pack folders.
-    Install {
-        /// Pack folders (each holding a pack.toml).
-        #[arg(required = true)]
-        sources: Vec<PathBuf>,
-        /// Replace an installed copy of the same version whose files differ.
-        #[arg(long)]
-        force: bool,
-    },
-    /// List installed packs.
-    List {
-        /// Print JSON instead of a table.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Remove a pack (every installed version).
-    Remove {
-        /// The pack id.
-        id: String,
-    },
 }
 
 /// Arguments of `nearer resume`.

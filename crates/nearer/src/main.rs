@@ -48,6 +48,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::List { json }) => cmd::list::run(&home, json),
         Some(Command::Run(args)) => cmd::run::run(&home, args, cli.color),
         Some(Command::Pack(command)) => cmd::pack::run(&home, command),
+        Some(Command::Registry(command)) => cmd::registry::run(&home, command),
         Some(Command::HelpNow) => cmd::help_now::run(),
         Some(Command::Resume(args)) => cmd::resume::run(&home, args, cli.color),
         Some(Command::History(args)) => cmd::history::run(&home, args),

@@ -8,6 +8,7 @@ pub mod history;
 pub mod journal;
 pub mod list;
 pub mod pack;
+pub mod registry;
 pub mod resume;
 pub mod run;
 pub mod stats;

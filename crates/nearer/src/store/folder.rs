@@ -98,3 +98,19 @@ pub fn copy_tree(
     }
     Ok(())
 }
+
+/// Lists every file under `dir` (hidden ones too) by relative path with `/` separators.
+/// Links count as files, so an added link is reported too.
+pub fn list_files(dir: &Path, rel: &Path, out: &mut BTreeMap<String, ()>) -> Result<()> {
+    let here = dir.join(rel);
+    for entry in fs::read_dir(&here).with_context(|| format!("could not read {}", here.display()))? {
+        let entry = entry.with_context(|| format!("could not read {}", here.display()))?;
+        let path = rel.join(entry.file_name());
+        if entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {
+            list_files(dir, &path, out)?;
+        } else {
+            out.insert(path.to_string_lossy().replace('\\', "/"), ());
+        }
+    }
+    Ok(())
+}
