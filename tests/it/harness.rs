@@ -40,8 +40,16 @@ impl From<Output> for Run {
 
 impl Nearer {
     pub fn new() -> Self {
+        let home = tempfile::tempdir().expect("a temp dir can be made");
+        // nearer warns about a home others can read; make it private as nearer would.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(home.path(), std::fs::Permissions::from_mode(0o700))
+                .expect("the temp home can be made private");
+        }
         Nearer {
-            home: tempfile::tempdir().expect("a temp dir can be made"),
+            home,
             bin: env_path("NEARER_BIN"),
             packs: env_path("NEARER_STAGED_PACKS"),
             fixtures: env_path("NEARER_FIXTURES"),
@@ -110,7 +118,15 @@ impl Nearer {
     }
 
     pub fn install(&self, dir: &Path) -> Run {
-        self.run(&["pack", "install", &dir.to_string_lossy()], "")
+        self.run(
+            &[
+                "pack",
+                "install",
+                "--allow-unsigned",
+                &dir.to_string_lossy(),
+            ],
+            "",
+        )
     }
 
     /// Runs an exercise over `--json`, answering every request with a plausible answer, and

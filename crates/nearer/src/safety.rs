@@ -14,8 +14,8 @@ use nearer_core::{Answer, Block, Exercise, Outcome, Request, SessionContext};
 use sha2::{Digest, Sha256};
 
 use crate::front::FrontEnd;
-use crate::home::Home;
 use crate::front::Input;
+use crate::home::Home;
 
 const FILE: &str = "safety-checked";
 
@@ -111,8 +111,7 @@ pub fn check_pair(home: &Home, ctx: &SessionContext, front: &mut dyn FrontEnd) -
         ..ctx.clone()
     };
     match ask(&mut question, &safety_ctx, front)? {
-        Some(outcome) if outcome.carry.get("afraid").map(String::as_str) == Some("false") =>
-        {
+        Some(outcome) if outcome.carry.get("afraid").map(String::as_str) == Some("false") => {
             let mut all = known;
             all.insert(k);
             let text: String = all.into_iter().map(|l| l + "\n").collect();

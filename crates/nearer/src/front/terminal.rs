@@ -148,15 +148,7 @@ impl FrontEnd for TerminalFront {
         }
         match &step.request {
             Request::Continue => text.push_str(&s.dim("(press Enter to go on)")),
-            Request::Text(t) => {
-                text.push_str(&s.prompt(&wrap(&t.prompt, WIDTH, "")));
-                if t.private {
-                    text.push('\n');
-                    text.push_str(&s.dim(
-                        "(private: the screen clears after you answer, and it stays hidden unless you both choose to share)",
-                    ));
-                }
-            }
+            Request::Text(t) => text.push_str(&s.prompt(&wrap(&t.prompt, WIDTH, ""))),
             Request::Choice(c) => {
                 text.push_str(&s.prompt(&wrap(&c.prompt, WIDTH, "")));
                 for (i, o) in c.options.iter().enumerate() {
@@ -184,6 +176,12 @@ impl FrontEnd for TerminalFront {
             }
         }
         text.push('\n');
+        if step.request.is_private() {
+            text.push_str(&s.dim(
+                "(private: the screen clears after you answer, and it stays hidden unless you both choose to share)",
+            ));
+            text.push('\n');
+        }
         if !matches!(step.request, Request::Finish(_)) {
             text.push_str(&s.dim("(type pass to skip, pause to stop for now)"));
             text.push('\n');
@@ -209,7 +207,7 @@ impl FrontEnd for TerminalFront {
             }
             match step.request.parse_line(&line) {
                 Ok(answer) => {
-                    if matches!(&step.request, Request::Text(t) if t.private) {
+                    if step.request.is_private() {
                         // Clear what was typed so the other person cannot read it.
                         self.print(&format!("{CLEAR}{}\n", self.style.dim("Saved privately.")))?;
                     }
