@@ -140,10 +140,28 @@ impl Script {
 
     /// Asks to pick one of `options`; the index, or `None` when passed.
     pub fn choice(&mut self, prompt: impl Into<String>, options: &[&str]) -> Flow<Option<usize>> {
+        self.choice_request(prompt.into(), options, false)
+    }
+
+    /// Like [`Script::choice`], but the pick is hidden from the other participant.
+    pub fn private_choice(
+        &mut self,
+        prompt: impl Into<String>,
+        options: &[&str],
+    ) -> Flow<Option<usize>> {
+        self.choice_request(prompt.into(), options, true)
+    }
+
+    fn choice_request(
+        &mut self,
+        prompt: String,
+        options: &[&str],
+        private: bool,
+    ) -> Flow<Option<usize>> {
         let request = Request::Choice(ChoiceRequest {
-            prompt: prompt.into(),
+            prompt,
             options: options.iter().map(|o| (*o).to_owned()).collect(),
-            private: false,
+            private,
         });
         Ok(match self.ask(request)? {
             Some(Answer::Choice(i)) if i < options.len() => Some(i),

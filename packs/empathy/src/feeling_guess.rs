@@ -151,7 +151,7 @@ impl ScriptExercise for FeelingGuess {
             labels.push("A mix, or something else".to_owned());
             let label_refs: Vec<&str> = labels.iter().map(String::as_str).collect();
             let family = s
-                .choice("Which family is closest to what you felt?", &label_refs)?
+                .private_choice("Which family is closest to what you felt?", &label_refs)?
                 .and_then(|i| fams.get(i))
                 .map(|f| f.name.clone());
             let mut word = s.private_text(
