@@ -185,7 +185,7 @@ fn plausible_answer(request: &Value, n: usize) -> Value {
     if let Some(choice) = request.get("choice") {
         // Mostly the first option (which goes on), sometimes the last (which may end a loop).
         let count = choice["options"].as_array().map_or(1, Vec::len);
-        let pick = if n % 5 == 0 { count - 1 } else { 0 };
+        let pick = if n.is_multiple_of(5) { count - 1 } else { 0 };
         return json!({ "choice": pick });
     }
     if let Some(scale) = request.get("scale") {
