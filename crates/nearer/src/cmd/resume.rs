@@ -68,5 +68,13 @@ pub fn run(home: &Home, args: ResumeArgs, color: ColorChoice) -> Result<()> {
             row.pack_version, pack.manifest.version
         ))?;
     }
-    drive_recorded(&mut db, row.id, &mut session, &ctx, front.as_mut(), &replay)
+    drive_recorded(
+        &mut db,
+        row.id,
+        &target,
+        &mut session,
+        &ctx,
+        front.as_mut(),
+        &replay,
+    )
 }

@@ -9,7 +9,7 @@ use crate::cli::RunArgs;
 use crate::db::{Db, NewSession};
 use crate::front::{self, ColorChoice, FrontEnd, Mode};
 use crate::home::Home;
-use crate::run::{drive, Recorder, ReplayDiverged, RunEnd};
+use crate::run::{drive, Recorder, ReplayDiverged, RunEnd, Stepper};
 use crate::session::{ExerciseSession, Isolation};
 use crate::store::{InstalledPack, Store};
 
@@ -100,7 +100,16 @@ pub fn run(home: &Home, args: RunArgs, color: ColorChoice) -> Result<()> {
         participants: ctx.participants.iter().map(|p| p.name.clone()).collect(),
         locale: ctx.locale.clone(),
     })?;
-    drive_recorded(&mut db, id, &mut session, &ctx, front.as_mut(), &[])
+    let target = format!("{pack_id}/{exercise_id}");
+    drive_recorded(
+        &mut db,
+        id,
+        &target,
+        &mut session,
+        &ctx,
+        front.as_mut(),
+        &[],
+    )
 }
 
 /// Keeps each answer in the database as it is given.
@@ -124,12 +133,12 @@ impl Recorder for DbRecorder<'_> {
 pub(crate) fn drive_recorded(
     db: &mut Db,
     id: i64,
-    session: &mut ExerciseSession,
+    target: &str,
+    session: &mut dyn Stepper,
     ctx: &SessionContext,
     front: &mut dyn FrontEnd,
     replay: &[(Step, Answer)],
 ) -> Result<()> {
-    let target = format!("{}/{}", session.pack, session.info.id);
     let mut recorder = DbRecorder {
         db,
         session: id,
@@ -208,4 +217,123 @@ fn fresh_seed() -> u64 {
         .map(|d| d.as_nanos() as u64)
         .unwrap_or(0);
     nanos ^ (u64::from(std::process::id()) << 32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::Filter;
+    use crate::front::Input;
+    use nearer_core::kinds::BuiltinKind;
+
+    /// A built-in exercise that fails (like a crashed pack) on answer number `fail_at`.
+    struct Flaky {
+        inner: Box<dyn nearer_core::Exercise>,
+        answers: usize,
+        fail_at: Option<usize>,
+    }
+
+    impl Stepper for Flaky {
+        fn start(&mut self, ctx: &SessionContext) -> Result<Step> {
+            Ok(self.inner.as_mut().start(ctx))
+        }
+        fn answer(&mut self, answer: Answer) -> Result<Step> {
+            self.answers += 1;
+            if Some(self.answers) == self.fail_at {
+                anyhow::bail!("pack test failed during the exercise");
+            }
+            Ok(self.inner.as_mut().answer(answer))
+        }
+    }
+
+    fn flaky(fail_at: Option<usize>) -> Flaky {
+        let content = "intro = \"Hi.\"\nprompts = [\"One?\", \"Two?\", \"Three?\"]\n";
+        Flaky {
+            inner: BuiltinKind::from_name("reflection")
+                .expect("kind")
+                .parse("r.toml", content)
+                .expect("content")
+                .exercise(),
+            answers: 0,
+            fail_at,
+        }
+    }
+
+    struct Lines(std::vec::IntoIter<Answer>, Vec<Step>);
+
+    impl FrontEnd for Lines {
+        fn show(&mut self, step: &Step) -> Result<()> {
+            self.1.push(step.clone());
+            Ok(())
+        }
+        fn read(&mut self, _: &Step) -> Result<Input> {
+            Ok(self.0.next().map_or(Input::End, Input::Answer))
+        }
+        fn note(&mut self, _: &str) -> Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_pack_failing_mid_session_keeps_the_answers_and_resume_finishes_it() {
+        let dir = tempfile::tempdir().expect("temp");
+        let mut db = Db::open_at(&dir.path().join("n.db"), &dir.path().join("b")).expect("db");
+        let id = db
+            .start_session(&NewSession {
+                pack: "test".into(),
+                pack_version: "1.0.0".into(),
+                exercise: "r".into(),
+                title: "R".into(),
+                component: "trust".into(),
+                content_hash: "h".into(),
+                seed: 1,
+                participants: vec![],
+                locale: "en".into(),
+            })
+            .expect("start");
+        let ctx = SessionContext::solo(1);
+        let all = vec![
+            Answer::Continue,
+            Answer::Text("one".into()),
+            Answer::Text("two".into()),
+            Answer::Text("three".into()),
+        ];
+        let mut front = Lines(all.clone().into_iter(), Vec::new());
+        let err = drive_recorded(
+            &mut db,
+            id,
+            "test/r",
+            &mut flaky(Some(3)),
+            &ctx,
+            &mut front,
+            &[],
+        )
+        .expect_err("the pack fails");
+        let text = format!("{err:#}");
+        assert!(text.contains("nearer resume 1"), "{text}");
+        // The answer the pack failed on was already kept.
+        let kept: Vec<(Step, Answer)> = db
+            .answers(id)
+            .expect("answers")
+            .into_iter()
+            .map(|a| (a.step, a.answer))
+            .collect();
+        assert_eq!(kept.len(), 3);
+        let mut rest = Lines(all[3..].to_vec().into_iter(), Vec::new());
+        drive_recorded(
+            &mut db,
+            id,
+            "test/r",
+            &mut flaky(None),
+            &ctx,
+            &mut rest,
+            &kept,
+        )
+        .expect("resumed");
+        let done = db.session(id).expect("query").expect("session");
+        assert!(done.finished_at.is_some());
+        assert_eq!(done.answers, 4);
+        let journal = db.journal(&Filter::default()).expect("journal");
+        assert_eq!(journal.len(), 3);
+    }
 }
