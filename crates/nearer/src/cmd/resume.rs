@@ -76,5 +76,6 @@ pub fn run(home: &Home, args: ResumeArgs, color: ColorChoice) -> Result<()> {
         &ctx,
         front.as_mut(),
         &replay,
+        crate::cmd::run::interactive(mode),
     )
 }

@@ -2,7 +2,8 @@
 
 use anyhow::{bail, Context, Result};
 use nearer_core::manifest::ExerciseInfo;
-use nearer_core::{Answer, Participant, SessionContext, Step};
+use nearer_core::script::{outcome, Flow, Script, ScriptExercise, Scripted};
+use nearer_core::{Answer, Exercise, Outcome, Participant, Score, SessionContext, Step};
 use sha2::{Digest, Sha256};
 
 use crate::cli::RunArgs;
@@ -109,6 +110,7 @@ pub fn run(home: &Home, args: RunArgs, color: ColorChoice) -> Result<()> {
         &ctx,
         front.as_mut(),
         &[],
+        interactive(mode),
     )
 }
 
@@ -138,6 +140,7 @@ pub(crate) fn drive_recorded(
     ctx: &SessionContext,
     front: &mut dyn FrontEnd,
     replay: &[(Step, Answer)],
+    ask_after: bool,
 ) -> Result<()> {
     let mut recorder = DbRecorder {
         db,
@@ -158,13 +161,96 @@ pub(crate) fn drive_recorded(
         }
     };
     match end {
-        RunEnd::Finished(outcome) => recorder.db.finish_session(id, &outcome)?,
+        RunEnd::Finished(outcome) => {
+            recorder.db.finish_session(id, &outcome)?;
+            if ask_after {
+                after_items(recorder.db, id, ctx, front)?;
+            }
+        }
         RunEnd::Paused => front.note(&format!(
             "Paused. Session {id} is kept; come back whenever you are ready with `nearer resume {id}`."
         ))?,
         RunEnd::InputEnded => front.note(&format!(
             "Input ended before the exercise finished. Session {id} is kept; `nearer resume {id}` continues it."
         ))?,
+    }
+    Ok(())
+}
+
+/// True when a person is at a terminal (not a pipe, not JSON): only then does the host ask
+/// its optional after-exercise items, so scripts and other programs see only the exercise.
+pub(crate) fn interactive(mode: Mode) -> bool {
+    use std::io::IsTerminal;
+    mode == Mode::Auto && std::io::stdin().is_terminal()
+}
+
+/// The host's optional after-exercise items: how understood, valued and cared for each person
+/// felt, 1 to 7. Plain labels for a person's own record, not a validated measure.
+const AFTER_ITEMS: [(&str, &str); 3] = [
+    (
+        "felt_understood",
+        "During this exercise, how understood did you feel?",
+    ),
+    ("felt_valued", "How valued did you feel?"),
+    ("felt_cared_for", "How cared for did you feel?"),
+];
+
+struct AfterItems;
+
+impl ScriptExercise for AfterItems {
+    fn run(&self, s: &mut Script) -> Flow<Outcome> {
+        let mut out = outcome("");
+        s.say(
+            "Three optional questions for your own record (they show up in `nearer stats`). \
+             They are simple labels, not a test; type pass to skip one, or pause to skip all.",
+        );
+        s.pause_here()?;
+        let pair = s.is_pair();
+        for who in s.turns() {
+            s.set_turn(who.clone());
+            for (name, prompt) in AFTER_ITEMS {
+                let (low, high) = ((1, "not at all"), (7, "completely"));
+                let value = if pair {
+                    s.private_scale(prompt, low, high)?
+                } else {
+                    s.scale(prompt, low, high)?
+                };
+                if let Some(v) = value {
+                    out.scores.push(Score {
+                        name: name.to_owned(),
+                        participant: who.clone(),
+                        value: f64::from(v),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Ignores answers: the after-items keep only their scores, at the end.
+struct Discard;
+
+impl Recorder for Discard {
+    fn answer(&mut self, _: &Step, _: &Answer) -> Result<()> {
+        Ok(())
+    }
+}
+
+/// Asks the after-exercise items and adds the ratings given to session `id`.
+pub(crate) fn after_items(
+    db: &mut Db,
+    id: i64,
+    ctx: &SessionContext,
+    front: &mut dyn FrontEnd,
+) -> Result<()> {
+    let mut items: Box<dyn Exercise> = Box::new(Scripted::new(AfterItems));
+    let quiet = SessionContext {
+        history: Vec::new(),
+        ..ctx.clone()
+    };
+    if let RunEnd::Finished(outcome) = drive(&mut items, &quiet, front, &[], &mut Discard)? {
+        db.add_scores(id, &outcome.scores)?;
     }
     Ok(())
 }
@@ -275,6 +361,45 @@ mod tests {
     }
 
     #[test]
+    fn after_items_add_the_ratings_given_and_skip_the_passed() {
+        let dir = tempfile::tempdir().expect("temp");
+        let mut db = Db::open_at(&dir.path().join("n.db"), &dir.path().join("b")).expect("db");
+        let id = db.start_session(&new_session()).expect("start");
+        db.finish_session(id, &Outcome::default()).expect("finish");
+        let mut front = Lines(
+            vec![
+                Answer::Continue,
+                Answer::Scale(6),
+                Answer::Pass,
+                Answer::Scale(7),
+            ]
+            .into_iter(),
+            Vec::new(),
+        );
+        after_items(&mut db, id, &SessionContext::solo(1), &mut front).expect("asked");
+        let scores = db.scores(&Filter::default()).expect("scores");
+        let names: Vec<(&str, f64)> = scores.iter().map(|c| (c.name.as_str(), c.value)).collect();
+        assert_eq!(names, [("felt_understood", 6.0), ("felt_cared_for", 7.0)]);
+        assert!(front.1.iter().any(|s| serde_json::to_string(s)
+            .expect("json")
+            .contains("not a test")));
+    }
+
+    fn new_session() -> NewSession {
+        NewSession {
+            pack: "test".into(),
+            pack_version: "1.0.0".into(),
+            exercise: "r".into(),
+            title: "R".into(),
+            component: "trust".into(),
+            content_hash: "h".into(),
+            seed: 1,
+            participants: vec![],
+            locale: "en".into(),
+        }
+    }
+
+    #[test]
     fn a_pack_failing_mid_session_keeps_the_answers_and_resume_finishes_it() {
         let dir = tempfile::tempdir().expect("temp");
         let mut db = Db::open_at(&dir.path().join("n.db"), &dir.path().join("b")).expect("db");
@@ -307,6 +432,7 @@ mod tests {
             &ctx,
             &mut front,
             &[],
+            false,
         )
         .expect_err("the pack fails");
         let text = format!("{err:#}");
@@ -328,6 +454,7 @@ mod tests {
             &ctx,
             &mut rest,
             &kept,
+            false,
         )
         .expect("resumed");
         let done = db.session(id).expect("query").expect("session");

@@ -178,9 +178,10 @@ pub fn sparkline(values: &[f64], lo: f64, hi: f64) -> String {
 fn sparklines(scores: &[ScoreRow]) -> String {
     let mut series: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     for c in scores {
+        let name = c.name.replace('_', " ");
         let key = match &c.participant {
-            Some(p) => format!("{} ({p})", c.name),
-            None => c.name.clone(),
+            Some(p) => format!("{name} ({p})"),
+            None => name,
         };
         series.entry(key).or_default().push(c.value);
     }

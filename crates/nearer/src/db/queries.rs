@@ -339,6 +339,26 @@ impl Db {
             .context("could not save the end of the session")
     }
 
+    /// Adds scores to finished session `session` (the host's after-exercise items), in one
+    /// transaction.
+    pub fn add_scores(&mut self, session: i64, scores: &[Score]) -> Result<()> {
+        let result = self
+            .conn_mut()
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .and_then(|tx| {
+                for score in scores {
+                    tx.execute(
+                        "INSERT INTO scores (session_id, name, participant, value) VALUES (?, ?, ?, ?)",
+                        params![session, score.name, score.participant, score.value],
+                    )?;
+                }
+                tx.commit()
+            });
+        result
+            .map_err(|e| self.explain(e))
+            .context("could not save your ratings")
+    }
+
     /// Session `id`, if it exists.
     pub fn session(&self, id: i64) -> Result<Option<SessionRow>> {
         self.conn()
