@@ -142,15 +142,28 @@ impl Workspace {
                 .output()
                 .context("could not start nearer pack archive")?;
             if !out.status.success() {
-                bail!("nearer pack archive {} failed ({})", pack.display(), out.status);
+                bail!(
+                    "nearer pack archive {} failed ({})",
+                    pack.display(),
+                    out.status
+                );
             }
             let line = String::from_utf8_lossy(&out.stdout);
             let (id, version) = (json_field(&line, "id")?, json_field(&line, "vers")?);
             let archive = registry
                 .join("archives")
                 .join(format!("{id}-{version}.nearpack"));
-            sign(&archive, &secret, &public, &format!("id={id} version={version}"))?;
-            eprintln!("xtask: dist [{}/{}] {id} {version} archived and signed", n + 1, packs.len());
+            sign(
+                &archive,
+                &secret,
+                &public,
+                &format!("id={id} version={version}"),
+            )?;
+            eprintln!(
+                "xtask: dist [{}/{}] {id} {version} archived and signed",
+                n + 1,
+                packs.len()
+            );
             ids.push(id);
         }
         let mut add = Command::new(&built.nearer);
@@ -335,7 +348,10 @@ fn dist_key(dir: &Path) -> Result<(minisign::SecretKey, minisign::PublicKey)> {
             )
         })?;
     let public = minisign::PublicKey::from_secret_key(&secret).map_err(|e| {
-        anyhow::anyhow!("{}: could not derive its public key ({e}); {fix}", secret_path.display())
+        anyhow::anyhow!(
+            "{}: could not derive its public key ({e}); {fix}",
+            secret_path.display()
+        )
     })?;
     let public_text = public
         .to_box()
@@ -370,8 +386,8 @@ fn sign(
     public: &minisign::PublicKey,
     trusted: &str,
 ) -> Result<()> {
-    let data = fs::File::open(archive)
-        .with_context(|| format!("could not read {}", archive.display()))?;
+    let data =
+        fs::File::open(archive).with_context(|| format!("could not read {}", archive.display()))?;
     let signature = minisign::sign(
         Some(public),
         secret,

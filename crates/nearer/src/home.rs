@@ -27,6 +27,14 @@ impl Home {
         })
     }
 
+    /// A home at `root`, for tests that must not touch the process environment.
+    #[cfg(test)]
+    pub fn at(root: &Path) -> Self {
+        Home {
+            root: root.to_path_buf(),
+        }
+    }
+
     /// The home folder itself.
     pub fn root(&self) -> &Path {
         &self.root

@@ -143,8 +143,13 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
                     Some(old) if old == p.manifest.version => {
                         println!("{} {} is up to date", p.manifest.id, old);
                     }
-                    Some(old) => println!("updated {} {old} -> {}", p.manifest.id, p.manifest.version),
-                    None => println!("installed {} {} (a new dependency)", p.manifest.id, p.manifest.version),
+                    Some(old) => {
+                        println!("updated {} {old} -> {}", p.manifest.id, p.manifest.version)
+                    }
+                    None => println!(
+                        "installed {} {} (a new dependency)",
+                        p.manifest.id, p.manifest.version
+                    ),
                 }
             }
             Ok(())
@@ -156,7 +161,9 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
             store.write_lockfile(&lock)?;
             let list: Vec<String> = removed.iter().map(ToString::to_string).collect();
             match store.active_version(&id) {
-                Some(active) => println!("removed {id} {}; {id} {active} is active", list.join(", ")),
+                Some(active) => {
+                    println!("removed {id} {}; {id} {active} is active", list.join(", "))
+                }
                 None => println!("removed {id} ({})", list.join(", ")),
             }
             Ok(())
@@ -222,7 +229,9 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
             if json {
                 println!(
                     "{}",
-                    serde_json::to_string_pretty(&json!({"checked": checked, "problems": problems}))?
+                    serde_json::to_string_pretty(
+                        &json!({"checked": checked, "problems": problems})
+                    )?
                 );
             } else {
                 for p in &problems {
@@ -289,7 +298,10 @@ fn report(result: &Installed) {
             if trust.starts_with("could not verify") && pack.manifest.native.is_some() {
                 eprintln!("warning: {} {}: {trust}; its native code was installed because you passed --allow-unsigned", pack.manifest.id, pack.manifest.version);
             } else if trust.starts_with("could not verify")
-                && !matches!(pack.record.origin, Some(crate::store::Origin::Folder { .. }))
+                && !matches!(
+                    pack.record.origin,
+                    Some(crate::store::Origin::Folder { .. })
+                )
             {
                 eprintln!("note: {} {}: {trust}; it holds no native code (only text), so it was installed", pack.manifest.id, pack.manifest.version);
             }
@@ -417,7 +429,11 @@ fn info(store: &Store, id: &str) -> Result<()> {
     println!("pack API:     {}", m.host);
     println!(
         "native code:  {}",
-        if m.native.is_some() { "yes" } else { "no (content only)" }
+        if m.native.is_some() {
+            "yes"
+        } else {
+            "no (content only)"
+        }
     );
     println!(
         "from:         {}",

@@ -69,7 +69,9 @@ pub fn run(home: &Home, command: RegistryCommand) -> Result<()> {
         }
         RegistryCommand::List => {
             if config.registries.is_empty() {
-                println!("No registries. Add one with `nearer registry add NAME LOCATION --key KEY`.");
+                println!(
+                    "No registries. Add one with `nearer registry add NAME LOCATION --key KEY`."
+                );
             }
             for r in config.registries.values() {
                 println!("{:<12} {}", r.name, r.location);

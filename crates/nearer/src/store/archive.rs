@@ -486,7 +486,9 @@ impl Unpacker<'_> {
         let rest: Vec<&str> = parts.collect();
         for part in &rest {
             if part.starts_with('.') {
-                return Err(unsafe_name("hidden names starting with '.' are not allowed"));
+                return Err(unsafe_name(
+                    "hidden names starting with '.' are not allowed",
+                ));
             }
             if part.chars().any(|c| c.is_control() || c == ':') {
                 return Err(unsafe_name("it contains a colon or a control character"));
@@ -589,7 +591,9 @@ pub fn write(
             }
             progress.inc(1);
         }
-        let gz = builder.into_inner().context("could not finish the archive")?;
+        let gz = builder
+            .into_inner()
+            .context("could not finish the archive")?;
         let out = gz.finish().context("could not finish the archive")?;
         out.sync_all().context("could not save the archive")?;
         fs::rename(&tmp, &path).with_context(|| format!("could not write {}", path.display()))?;

@@ -126,7 +126,9 @@ impl Config {
             table.insert("registry".into(), regs.into());
         }
         let text = toml::to_string_pretty(&table).context("could not encode config.toml")?;
-        let text = format!("# nearer's settings; `nearer registry add|remove` edit the registries.\n{text}");
+        let text = format!(
+            "# nearer's settings; `nearer registry add|remove` edit the registries.\n{text}"
+        );
         crate::fsutil::write_atomic(&self.path, text.as_bytes())
     }
 }

@@ -255,7 +255,12 @@ fn resolve_and_install(
                     .iter()
                     .find(|l| l.vers == candidate.version)
                     .cloned()
-                    .with_context(|| format!("registry {name} no longer lists {} {}; try again", candidate.id, candidate.version))?;
+                    .with_context(|| {
+                        format!(
+                            "registry {name} no longer lists {} {}; try again",
+                            candidate.id, candidate.version
+                        )
+                    })?;
                 fetch_and_install(store, lock, registry, &line, options)?
             }
         };
@@ -309,7 +314,8 @@ pub fn fetch_and_install(
     ));
     let bar = progress_bar(&format!("{} {version}", line.id), true);
     let limits = super::archive::Limits::default();
-    let (cksum, signature) = registry.download(&line.id, &line.vers, &file, limits.max_archive, &bar)?;
+    let (cksum, signature) =
+        registry.download(&line.id, &line.vers, &file, limits.max_archive, &bar)?;
     let url = registry.archive_url(&line.id, &line.vers);
     if cksum != line.cksum {
         return Err(TrustError::Checksum {
@@ -380,7 +386,9 @@ pub fn install_locked(
                         archive: registry.archive_url(&entry.id, &entry.version),
                         expected: entry.cksum.clone(),
                         found: line.cksum.clone(),
-                        claimed_by: format!("packs.lock (registry {name} now lists another archive for {what})"),
+                        claimed_by: format!(
+                            "packs.lock (registry {name} now lists another archive for {what})"
+                        ),
                     }
                     .into());
                 }
@@ -395,8 +403,9 @@ pub fn install_locked(
             }
             Origin::Archive { path } => {
                 let p = std::path::Path::new(path);
-                let (sum, _) = super::archive::sha256_and_len(p)
-                    .with_context(|| format!("could not read {path}, which packs.lock installs {what} from"))?;
+                let (sum, _) = super::archive::sha256_and_len(p).with_context(|| {
+                    format!("could not read {path}, which packs.lock installs {what} from")
+                })?;
                 if sum != entry.cksum {
                     return Err(TrustError::Checksum {
                         archive: path.clone(),
@@ -428,7 +437,10 @@ pub fn all_keys(registries: &Registries) -> Vec<trust::PinnedKey> {
 }
 
 /// Packs in the registries' catalogs whose id, name or description contains `text`.
-pub fn search(registries: &Registries, text: &str) -> Result<Vec<(String, super::registry::CatalogEntry)>> {
+pub fn search(
+    registries: &Registries,
+    text: &str,
+) -> Result<Vec<(String, super::registry::CatalogEntry)>> {
     let needle = text.to_lowercase();
     let mut hits = Vec::new();
     for registry in &registries.list {

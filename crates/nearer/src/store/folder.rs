@@ -103,7 +103,9 @@ pub fn copy_tree(
 /// Links count as files, so an added link is reported too.
 pub fn list_files(dir: &Path, rel: &Path, out: &mut BTreeMap<String, ()>) -> Result<()> {
     let here = dir.join(rel);
-    for entry in fs::read_dir(&here).with_context(|| format!("could not read {}", here.display()))? {
+    for entry in
+        fs::read_dir(&here).with_context(|| format!("could not read {}", here.display()))?
+    {
         let entry = entry.with_context(|| format!("could not read {}", here.display()))?;
         let path = rel.join(entry.file_name());
         if entry.file_type().map(|t| t.is_dir()).unwrap_or(false) {

@@ -20,6 +20,8 @@ mod folder;
 pub mod lockfile;
 pub mod registry;
 pub mod resolve;
+#[cfg(test)]
+mod tests;
 pub mod trust;
 
 use std::collections::BTreeMap;
@@ -659,11 +661,7 @@ impl Store {
 
     /// Installed packs (active versions, other than `id`) whose dependencies on `id` would
     /// not be met if `id`'s active version were `new_active` (`None`: not installed at all).
-    pub fn broken_dependents(
-        &self,
-        id: &str,
-        new_active: Option<&Version>,
-    ) -> Result<Vec<String>> {
+    pub fn broken_dependents(&self, id: &str, new_active: Option<&Version>) -> Result<Vec<String>> {
         let mut broken = Vec::new();
         for pack in self.all()?.into_iter().flatten() {
             if pack.manifest.id == id {

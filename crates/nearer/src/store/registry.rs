@@ -113,6 +113,9 @@ pub enum RegistryError {
     },
 }
 
+/// An open registry file and its length, if known.
+type Opened = (Box<dyn Read>, Option<u64>);
+
 enum Location {
     Folder(PathBuf),
     Http(String),
@@ -195,7 +198,7 @@ impl Registry {
     }
 
     /// Opens `rel`; `None` when the registry does not have it. Also returns its length if known.
-    fn open(&self, rel: &str) -> Result<Option<(Box<dyn Read>, Option<u64>)>, RegistryError> {
+    fn open(&self, rel: &str) -> Result<Option<Opened>, RegistryError> {
         match &self.loc {
             Location::Folder(dir) => {
                 let path = dir.join(rel);
@@ -423,7 +426,12 @@ pub fn publish_to_folder(
     fs::create_dir_all(root.join("index"))
         .with_context(|| format!("could not create {}", root.join("index").display()))?;
     let mut lines = match fs::read(&index_file) {
-        Ok(bytes) => parse_index("(local)", &index_file.display().to_string(), &line.id, &bytes)?,
+        Ok(bytes) => parse_index(
+            "(local)",
+            &index_file.display().to_string(),
+            &line.id,
+            &bytes,
+        )?,
         Err(_) => Vec::new(),
     };
     lines.retain(|l| l.vers != line.vers);

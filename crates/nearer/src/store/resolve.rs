@@ -207,7 +207,7 @@ fn search(
                         req_a: other
                             .map(|n| n.req.to_string())
                             .unwrap_or_else(|| format!("={}", already.version)),
-                        who_b: who.clone(),
+                        who_b: format!("pack {who}"),
                         req_b: req.to_string(),
                     });
                     break;

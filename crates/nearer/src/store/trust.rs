@@ -185,7 +185,8 @@ pub fn check_signature(
             Err(minisign_verify::Error::UnexpectedAlgorithm) => {
                 return Err(TrustError::MalformedSignature {
                     signature: shown,
-                    reason: "a legacy, non-prehashed signature; sign again with a current minisign".into(),
+                    reason: "a legacy, non-prehashed signature; sign again with a current minisign"
+                        .into(),
                 })
             }
             Err(_) => {
@@ -211,7 +212,10 @@ fn check_comment(comment: &str, shown: &str, id: &str, version: &str) -> Result<
     }
     let found = match (found_id, found_version) {
         (Some(i), Some(v)) => format!("{i} {v}"),
-        _ => format!("a file whose trusted comment is {comment:?} (no id= and version=)"),
+        _ => format!(
+            "a file whose trusted comment is {comment:?} (it should be {:?})",
+            trusted_comment(id, version)
+        ),
     };
     Err(TrustError::WrongComment {
         signature: shown.to_owned(),
