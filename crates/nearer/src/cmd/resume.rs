@@ -4,7 +4,7 @@ use anyhow::{anyhow, bail, Context, Result};
 use nearer_core::{Participant, SessionContext};
 
 use crate::cli::ResumeArgs;
-use crate::cmd::run::{content_hash, drive_recorded};
+use crate::cmd::run::{content_hash, drive_recorded, Recorded};
 use crate::db::{clock, Db};
 use crate::front::{self, ColorChoice, Mode};
 use crate::home::Home;
@@ -69,13 +69,15 @@ pub fn run(home: &Home, args: ResumeArgs, color: ColorChoice) -> Result<()> {
         ))?;
     }
     drive_recorded(
-        &mut db,
-        row.id,
-        &target,
+        Recorded {
+            db: &mut db,
+            id: row.id,
+            target: &target,
+            replay: &replay,
+            ask_after: crate::cmd::run::interactive(mode),
+        },
         &mut session,
         &ctx,
         front.as_mut(),
-        &replay,
-        crate::cmd::run::interactive(mode),
     )
 }

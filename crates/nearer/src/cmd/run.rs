@@ -103,14 +103,16 @@ pub fn run(home: &Home, args: RunArgs, color: ColorChoice) -> Result<()> {
     })?;
     let target = format!("{pack_id}/{exercise_id}");
     drive_recorded(
-        &mut db,
-        id,
-        &target,
+        Recorded {
+            db: &mut db,
+            id,
+            target: &target,
+            replay: &[],
+            ask_after: interactive(mode),
+        },
         &mut session,
         &ctx,
         front.as_mut(),
-        &[],
-        interactive(mode),
     )
 }
 
@@ -130,18 +132,35 @@ impl Recorder for DbRecorder<'_> {
     }
 }
 
+/// A recorded session to drive: where it is kept, and what to replay first.
+pub(crate) struct Recorded<'a> {
+    /// The database.
+    pub db: &'a mut Db,
+    /// The session's number.
+    pub id: i64,
+    /// `pack/exercise`, for messages.
+    pub target: &'a str,
+    /// Recorded steps and answers to feed the exercise before going on live.
+    pub replay: &'a [(Step, Answer)],
+    /// Ask the host's after-exercise items when it finishes.
+    pub ask_after: bool,
+}
+
 /// Drives recorded session `id` (after replaying `replay`) and records how it ends: the
 /// outcome when it finishes; on pause or end of input it stays open for `nearer resume`.
 pub(crate) fn drive_recorded(
-    db: &mut Db,
-    id: i64,
-    target: &str,
+    rec: Recorded<'_>,
     session: &mut dyn Stepper,
     ctx: &SessionContext,
     front: &mut dyn FrontEnd,
-    replay: &[(Step, Answer)],
-    ask_after: bool,
 ) -> Result<()> {
+    let Recorded {
+        db,
+        id,
+        target,
+        replay,
+        ask_after,
+    } = rec;
     let mut recorder = DbRecorder {
         db,
         session: id,
@@ -425,14 +444,16 @@ mod tests {
         ];
         let mut front = Lines(all.clone().into_iter(), Vec::new());
         let err = drive_recorded(
-            &mut db,
-            id,
-            "test/r",
+            Recorded {
+                db: &mut db,
+                id,
+                target: "test/r",
+                replay: &[],
+                ask_after: false,
+            },
             &mut flaky(Some(3)),
             &ctx,
             &mut front,
-            &[],
-            false,
         )
         .expect_err("the pack fails");
         let text = format!("{err:#}");
@@ -445,16 +466,18 @@ mod tests {
             .map(|a| (a.step, a.answer))
             .collect();
         assert_eq!(kept.len(), 3);
-        let mut rest = Lines(all[3..].to_vec().into_iter(), Vec::new());
+        let mut rest = Lines(vec![all[3].clone()].into_iter(), Vec::new());
         drive_recorded(
-            &mut db,
-            id,
-            "test/r",
+            Recorded {
+                db: &mut db,
+                id,
+                target: "test/r",
+                replay: &kept,
+                ask_after: false,
+            },
             &mut flaky(None),
             &ctx,
             &mut rest,
-            &kept,
-            false,
         )
         .expect("resumed");
         let done = db.session(id).expect("query").expect("session");
