@@ -354,6 +354,40 @@ mod tests {
     }
 
     #[test]
+    fn opening_an_older_database_with_data_backs_it_up_then_upgrades_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(FILE);
+        {
+            let mut conn = Connection::open(&path).expect("create");
+            migrations::migrate_to(&mut conn, 1).expect("version 1");
+            conn.execute_batch(
+                "INSERT INTO sessions (pack, pack_version, exercise, title, component, \
+                 content_hash, seed, started_at) VALUES ('p', '1.0.0', 'e', 'E', 'trust', 'h', 1, \
+                 '2026-01-01T00:00:00Z');
+                 INSERT INTO journal (session_id, title, text, written_at)
+                 VALUES (1, 't', 'an old entry about otters', '2026-01-01T00:00:00Z');",
+            )
+            .expect("old data");
+        }
+        let db = Db::open_at(&path, &dir.path().join(BACKUPS)).expect("upgrade");
+        assert_eq!(
+            migrations::version(db.conn()).expect("version"),
+            migrations::LATEST
+        );
+        let found = db
+            .journal(&Filter {
+                search: Some("otter".into()),
+                ..Filter::default()
+            })
+            .expect("search");
+        assert_eq!(found.len(), 1);
+        let backups = db.backups();
+        assert_eq!(backups.len(), 1, "{backups:?}");
+        let old = Connection::open(&backups[0]).expect("backup opens");
+        assert_eq!(migrations::version(&old).expect("version"), 1);
+    }
+
+    #[test]
     fn a_full_disk_says_so() {
         let (_dir, db) = temp_db();
         db.conn()

@@ -4,3 +4,4 @@ mod follow_up;
 mod harness;
 mod records;
 mod snapshots;
+mod store;

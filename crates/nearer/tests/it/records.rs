@@ -351,3 +351,62 @@ fn a_newer_or_damaged_database_is_refused_and_left_alone() {
     );
     assert_eq!(fs::read(home.db_path()).expect("read"), garbage);
 }
+
+/// A copy of the test pack at `version`, with the reflection's first question reworded.
+fn changed_pack(dir: &std::path::Path, version: &str) -> std::path::PathBuf {
+    let to = dir.join(format!("dbtest-{version}"));
+    fs::create_dir_all(to.join("content")).expect("mkdir");
+    let from = crate::harness::test_pack();
+    let manifest = fs::read_to_string(from.join("pack.toml"))
+        .expect("manifest")
+        .replace("version = \"1.0.0\"", &format!("version = \"{version}\""));
+    fs::write(to.join("pack.toml"), manifest).expect("write");
+    let reflect = fs::read_to_string(from.join("content/reflect.toml"))
+        .expect("content")
+        .replace(
+            "What made you smile this week?",
+            "What made you laugh this week?",
+        );
+    fs::write(to.join("content/reflect.toml"), reflect).expect("write");
+    fs::copy(
+        from.join("content/checkin.toml"),
+        to.join("content/checkin.toml"),
+    )
+    .expect("copy");
+    to
+}
+
+#[test]
+fn a_changed_exercise_is_named_and_an_unreplayable_session_says_so() {
+    let home = TestHome::new();
+    home.ok(&["run", "dbtest/reflect", "--seed", "1"], "\none\ntwo\n");
+    home.ok(&["run", "dbtest/checkin", "--seed", "1"], "\n3\nx\n4\ny\n");
+    let scratch = tempfile::tempdir().expect("temp");
+    let newer = changed_pack(scratch.path(), "1.1.0");
+    home.ok(&["pack", "install", newer.to_str().expect("utf-8")], "");
+
+    // The unchanged exercise keeps its progress quietly; the changed one is named.
+    let out = home.ok(&["run", "dbtest/checkin", "--seed", "2"], "\n3\nx\n4\ny\n");
+    assert!(!out.contains("has changed"), "{out}");
+    let out = home.ok(&["run", "dbtest/reflect", "--seed", "2"], "\n");
+    assert!(
+        out.contains("dbtest/reflect has changed since you last did it"),
+        "{out}"
+    );
+    assert!(out.contains("1.0.0") && out.contains("1.1.0"), "{out}");
+
+    // Session 1 was answered under the old wording: replay notices and stops, keeping it.
+    let out = home.run(&["resume", "1"], "three\n");
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("session 1 cannot continue"), "{err}");
+    assert!(
+        err.contains("asks something different at answer 2"),
+        "{err}"
+    );
+    assert!(stdout(&out).contains("changed since this session began"));
+    assert_eq!(
+        home.count("SELECT count(*) FROM answers WHERE session_id = 1"),
+        3
+    );
+}
