@@ -1,5 +1,7 @@
 //! `nearer pack install | list | info | update | remove | use | search | verify | archive`.
 
+use std::io::Write;
+
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
@@ -9,6 +11,13 @@ use crate::home::Home;
 use crate::store::fetch::{self, Registries};
 use crate::store::registry::{publish_to_folder, IndexLine};
 use crate::store::{archive, progress_bar, InstallOptions, Installed, Store};
+
+/// `println!` that returns the write error, so a closed pipe (`| head`) ends quietly.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout(), $($arg)*)?
+    };
+}
 
 /// `nearer pack ...`
 #[derive(Debug, clap::Subcommand)]
@@ -131,7 +140,7 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
                 },
             )?;
             for note in notes {
-                println!("{note}");
+                say!("{note}");
             }
             for result in &outcome.installed {
                 let p = result.pack();
@@ -141,14 +150,15 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
                     .and_then(|(_, v)| v.clone());
                 match old {
                     Some(old) if old == p.manifest.version => {
-                        println!("{} {} is up to date", p.manifest.id, old);
+                        say!("{} {} is up to date", p.manifest.id, old);
                     }
                     Some(old) => {
-                        println!("updated {} {old} -> {}", p.manifest.id, p.manifest.version)
+                        say!("updated {} {old} -> {}", p.manifest.id, p.manifest.version)
                     }
-                    None => println!(
+                    None => say!(
                         "installed {} {} (a new dependency)",
-                        p.manifest.id, p.manifest.version
+                        p.manifest.id,
+                        p.manifest.version
                     ),
                 }
             }
@@ -162,9 +172,9 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
             let list: Vec<String> = removed.iter().map(ToString::to_string).collect();
             match store.active_version(&id) {
                 Some(active) => {
-                    println!("removed {id} {}; {id} {active} is active", list.join(", "))
+                    say!("removed {id} {}; {id} {active} is active", list.join(", "))
                 }
-                None => println!("removed {id} ({})", list.join(", ")),
+                None => say!("removed {id} ({})", list.join(", ")),
             }
             Ok(())
         }
@@ -194,7 +204,7 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
                     eprintln!("warning: {id} {version} needs {dep} {req}, which is not the active version; install it with `nearer pack install {dep}@{req}`");
                 }
             }
-            println!("{id} {version} is now active");
+            say!("{id} {version} is now active");
             Ok(())
         }
         PackCommand::Search { text } => {
@@ -204,14 +214,14 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
             }
             let hits = fetch::search(&registries, &text)?;
             if hits.is_empty() {
-                println!("No pack matches {text:?} ({}).", registries.names());
+                say!("No pack matches {text:?} ({}).", registries.names());
             }
             for (registry, entry) in hits {
                 let installed = store
                     .active_version(&entry.id)
                     .map(|v| format!("  [installed {v}]"))
                     .unwrap_or_default();
-                println!(
+                say!(
                     "{:<16} {:<8} {:<10} {}{installed}",
                     entry.id,
                     entry.latest.to_string(),
@@ -219,7 +229,7 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
                     entry.name
                 );
                 if !entry.description.is_empty() {
-                    println!("    {}", entry.description);
+                    say!("    {}", entry.description);
                 }
             }
             Ok(())
@@ -227,7 +237,7 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
         PackCommand::Verify { json } => {
             let (checked, problems) = store.verify()?;
             if json {
-                println!(
+                say!(
                     "{}",
                     serde_json::to_string_pretty(
                         &json!({"checked": checked, "problems": problems})
@@ -235,7 +245,7 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
                 );
             } else {
                 for p in &problems {
-                    println!("{}: {}: {}", p.pack, p.file, p.problem);
+                    say!("{}: {}: {}", p.pack, p.file, p.problem);
                 }
             }
             if !problems.is_empty() {
@@ -245,7 +255,7 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
                 );
             }
             if !json {
-                println!("all {checked} installed pack version(s) match what was installed");
+                say!("all {checked} installed pack version(s) match what was installed");
             }
             Ok(())
         }
@@ -281,13 +291,13 @@ fn classify(text: &str) -> Result<Source> {
     }
 }
 
-fn report(result: &Installed) {
+fn report(result: &Installed) -> Result<()> {
     let (verb, pack) = match result {
         Installed::New(p) => ("installed", p),
         Installed::Replaced(p) => ("replaced", p),
         Installed::Unchanged(p) => ("already installed", p),
     };
-    println!(
+    say!(
         "{verb} {} {} ({} exercises)",
         pack.manifest.id,
         pack.manifest.version,
@@ -307,6 +317,7 @@ fn report(result: &Installed) {
             }
         }
     }
+    Ok(())
 }
 
 fn install(store: &Store, sources: &[String], options: InstallOptions, locked: bool) -> Result<()> {
@@ -315,7 +326,7 @@ fn install(store: &Store, sources: &[String], options: InstallOptions, locked: b
     if locked {
         let outcome = fetch::install_locked(store, &lock, &mut registries, options)?;
         for r in &outcome.installed {
-            report(r);
+            report(r)?;
         }
         return Ok(());
     }
@@ -330,14 +341,14 @@ fn install(store: &Store, sources: &[String], options: InstallOptions, locked: b
                 let r = store
                     .install_folder(&lock, &dir, options)
                     .with_context(|| format!("could not install {text}"))?;
-                report(&r);
+                report(&r)?;
             }
             Source::Archive(file) => {
                 let keys = fetch::all_keys(&registries);
                 let r = store
                     .install_archive_file(&lock, &file, &keys, options)
                     .with_context(|| format!("could not install {text}"))?;
-                report(&r);
+                report(&r)?;
             }
             Source::Registry(id, req) => wanted.push((id, req)),
         }
@@ -347,7 +358,7 @@ fn install(store: &Store, sources: &[String], options: InstallOptions, locked: b
         let outcome = fetch::install(store, &lock, &mut registries, wanted, options)
             .with_context(|| format!("could not install {}", names.join(", ")))?;
         for r in &outcome.installed {
-            report(r);
+            report(r)?;
         }
     } else {
         store.write_lockfile(&lock)?;
@@ -380,9 +391,9 @@ fn list(store: &Store, as_json: bool) -> Result<()> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&items)?);
+        say!("{}", serde_json::to_string_pretty(&items)?);
     } else if rows.is_empty() {
-        println!("No packs installed. Install one with `nearer pack install PATH` or `nearer pack install ID`.");
+        say!("No packs installed. Install one with `nearer pack install PATH` or `nearer pack install ID`.");
     } else {
         for (p, versions) in &rows {
             let others: Vec<String> = versions
@@ -395,7 +406,7 @@ fn list(store: &Store, as_json: bool) -> Result<()> {
             } else {
                 format!("  (also {})", others.join(", "))
             };
-            println!(
+            say!(
                 "{:<16} {:<8} {:>2} exercises  {}{also}",
                 p.manifest.id,
                 p.manifest.version.to_string(),
@@ -410,8 +421,8 @@ fn list(store: &Store, as_json: bool) -> Result<()> {
 fn info(store: &Store, id: &str) -> Result<()> {
     let pack = store.get(id)?;
     let m = &pack.manifest;
-    println!("{} {} — {}", m.id, m.version, m.name);
-    println!("{}", m.description);
+    say!("{} {} — {}", m.id, m.version, m.name);
+    say!("{}", m.description);
     let versions: Vec<String> = store
         .versions_of(id)
         .iter()
@@ -423,11 +434,11 @@ fn info(store: &Store, id: &str) -> Result<()> {
             }
         })
         .collect();
-    println!("installed:    {}", versions.join(", "));
-    println!("authors:      {}", m.authors.join(", "));
-    println!("license:      {}", m.license);
-    println!("pack API:     {}", m.host);
-    println!(
+    say!("installed:    {}", versions.join(", "));
+    say!("authors:      {}", m.authors.join(", "));
+    say!("license:      {}", m.license);
+    say!("pack API:     {}", m.host);
+    say!(
         "native code:  {}",
         if m.native.is_some() {
             "yes"
@@ -435,7 +446,7 @@ fn info(store: &Store, id: &str) -> Result<()> {
             "no (content only)"
         }
     );
-    println!(
+    say!(
         "from:         {}",
         pack.record
             .origin
@@ -444,7 +455,7 @@ fn info(store: &Store, id: &str) -> Result<()> {
             .unwrap_or_else(|| pack.record.source.clone())
     );
     if let Some(trust) = &pack.record.trust {
-        println!("signature:    {trust}");
+        say!("signature:    {trust}");
     }
     if !m.dependencies.is_empty() {
         let deps: Vec<String> = m
@@ -452,12 +463,12 @@ fn info(store: &Store, id: &str) -> Result<()> {
             .iter()
             .map(|(d, r)| format!("{d} {r}"))
             .collect();
-        println!("depends on:   {}", deps.join(", "));
+        say!("depends on:   {}", deps.join(", "));
     }
-    println!("folder:       {}", pack.dir.display());
-    println!("exercises:");
+    say!("folder:       {}", pack.dir.display());
+    say!("exercises:");
     for e in &m.exercises {
-        println!("  {}/{:<20} {:>3} min  {}", m.id, e.id, e.minutes, e.title);
+        say!("  {}/{:<20} {:>3} min  {}", m.id, e.id, e.minutes, e.title);
     }
     Ok(())
 }
@@ -487,6 +498,6 @@ fn archive_cmd(folder: &Path, out: &Path, registry: Option<&Path>) -> Result<()>
         let _ = std::fs::remove_file(crate::store::trust::signature_path(&path));
     }
     eprintln!("wrote {} ({len} bytes)", path.display());
-    println!("{}", serde_json::to_string(&line)?);
+    say!("{}", serde_json::to_string(&line)?);
     Ok(())
 }

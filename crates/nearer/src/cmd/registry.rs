@@ -1,11 +1,20 @@
 //! `nearer registry add | list | remove`: the registries in `config.toml` and their keys.
 
+use std::io::Write;
+
 use anyhow::{bail, Result};
 
 use crate::home::Home;
 use crate::store::config::{Config, RegistryConfig};
 use crate::store::registry::{normalize_location, Registry};
 use crate::store::trust::read_key_arg;
+
+/// `println!` that returns the write error, so a closed pipe (`| head`) ends quietly.
+macro_rules! say {
+    ($($arg:tt)*) => {
+        writeln!(std::io::stdout(), $($arg)*)?
+    };
+}
 
 /// `nearer registry ...`
 #[derive(Debug, clap::Subcommand)]
@@ -31,7 +40,12 @@ pub enum RegistryCommand {
 
 /// Runs a `registry` subcommand.
 pub fn run(home: &Home, command: RegistryCommand) -> Result<()> {
-    home.ensure()?;
+    // The store lock also guards config.toml, so two commands never lose each other's edit.
+    let store = crate::store::Store::open(home)?;
+    let _lock = match command {
+        RegistryCommand::List => None,
+        _ => Some(store.lock()?),
+    };
     let mut config = Config::load(home)?;
     match command {
         RegistryCommand::Add {
@@ -57,7 +71,7 @@ pub fn run(home: &Home, command: RegistryCommand) -> Result<()> {
             let replaced = config.registries.insert(name.clone(), entry).is_some();
             config.save()?;
             let keys = &config.registries[&name].keys;
-            println!(
+            say!(
                 "{} registry {name} at {location} ({})",
                 if replaced { "replaced" } else { "added" },
                 match keys.len() {
@@ -69,17 +83,15 @@ pub fn run(home: &Home, command: RegistryCommand) -> Result<()> {
         }
         RegistryCommand::List => {
             if config.registries.is_empty() {
-                println!(
-                    "No registries. Add one with `nearer registry add NAME LOCATION --key KEY`."
-                );
+                say!("No registries. Add one with `nearer registry add NAME LOCATION --key KEY`.");
             }
             for r in config.registries.values() {
-                println!("{:<12} {}", r.name, r.location);
+                say!("{:<12} {}", r.name, r.location);
                 for k in &r.keys {
-                    println!("{:<12}   key {}", "", k.text);
+                    say!("{:<12}   key {}", "", k.text);
                 }
                 if r.keys.is_empty() {
-                    println!("{:<12}   (no keys pinned)", "");
+                    say!("{:<12}   (no keys pinned)", "");
                 }
             }
         }
@@ -88,7 +100,7 @@ pub fn run(home: &Home, command: RegistryCommand) -> Result<()> {
                 bail!("there is no registry {name:?}; `nearer registry list` shows them");
             }
             config.save()?;
-            println!("removed registry {name} (packs installed from it stay installed)");
+            say!("removed registry {name} (packs installed from it stay installed)");
         }
     }
     Ok(())

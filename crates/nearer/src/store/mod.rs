@@ -290,10 +290,14 @@ impl Store {
 
     /// Removes staging folders, trash and temporary files that an interrupted run left.
     fn clean_leftovers(&self, _lock: &StoreLock) {
+        // Only files that the store writes under its lock: other parts of nearer keep their
+        // own temporary files in the home, and may be writing one right now.
         let is_leftover = |name: &str| {
-            name.starts_with(STAGING_PREFIX) || name.starts_with(TRASH_PREFIX) || {
-                name.starts_with('.') && name.contains(".tmp-")
-            }
+            name.starts_with(STAGING_PREFIX)
+                || name.starts_with(TRASH_PREFIX)
+                || name.starts_with(".packs.lock.tmp-")
+                || name.starts_with(".config.toml.tmp-")
+                || name.starts_with(&format!(".{ACTIVE_FILE}.tmp-"))
         };
         let mut dirs = vec![self.root.clone(), self.home.root().to_path_buf()];
         dirs.extend(
