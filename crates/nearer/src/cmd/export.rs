@@ -33,32 +33,57 @@ pub fn run(home: &Home, args: ExportArgs) -> Result<()> {
         since,
         ..Filter::default()
     };
-    let mut all = Vec::new();
-    for session in db.sessions(&filter)? {
+    let sessions = db.sessions(&filter)?;
+    let count = sessions.len();
+    let now = clock::now_stamp();
+    // One session at a time is loaded and rendered, so memory stays small for long histories.
+    let mut text = match args.format {
+        ExportFormat::Md => markdown_header(count, &now),
+        ExportFormat::Json => format!(
+            "{{\n  \"exported_at\": {},\n  \"nearer_export\": 1,\n  \"sessions\": [",
+            serde_json::to_string(&now)?
+        ),
+    };
+    for (i, session) in sessions.into_iter().enumerate() {
         let only = Filter {
             session: Some(session.id),
             ..Filter::default()
         };
-        all.push(Full {
+        let full = Full {
             answers: db.answers(session.id)?,
             scores: db.scores(&only)?,
             journal: db.journal(&only)?,
             session,
-        });
+        };
+        match args.format {
+            ExportFormat::Md => text.push_str(&markdown_session(&full)),
+            ExportFormat::Json => {
+                text.push_str(if i == 0 { "\n" } else { ",\n" });
+                // Nested two levels deep in the pretty-printed whole; JSON strings hold no
+                // raw newlines, so indenting every line is exact.
+                for (n, line) in serde_json::to_string_pretty(&session_json(&full))?
+                    .lines()
+                    .enumerate()
+                {
+                    if n > 0 {
+                        text.push('\n');
+                    }
+                    text.push_str("    ");
+                    text.push_str(line);
+                }
+            }
+        }
     }
-    let now = clock::now_stamp();
-    let text = match args.format {
-        ExportFormat::Md => markdown(&all, &now),
-        ExportFormat::Json => serde_json::to_string_pretty(&to_json(&all, &now))? + "\n",
-    };
+    if args.format == ExportFormat::Json {
+        text.push_str(if count == 0 { "]\n}\n" } else { "\n  ]\n}\n" });
+    }
     match &args.out {
         Some(path) => {
             crate::fsutil::write_atomic(path, text.as_bytes())
                 .with_context(|| format!("could not write the export to {}", path.display()))?;
             eprintln!(
-                "Exported {} session{} to {} (readable by you alone).",
-                all.len(),
-                if all.len() == 1 { "" } else { "s" },
+                "Exported {count} session{} to {} (readable by you alone).",
+                if count == 1 { "" } else { "s" },
                 path.display()
             );
         }
@@ -95,128 +120,123 @@ fn in_words(step: &Step, answer: &Answer) -> Option<(String, String)> {
     Some((prompt, said))
 }
 
-fn markdown(all: &[Full], now: &str) -> String {
-    let mut md = format!(
-        "# nearer export\n\nWritten {} with {} session{}. Keep it somewhere private.\n",
+fn markdown_header(count: usize, now: &str) -> String {
+    format!(
+        "# nearer export\n\nWritten {} with {count} session{}. Keep it somewhere private.\n",
         clock::local_minutes(now),
-        all.len(),
-        if all.len() == 1 { "" } else { "s" }
-    );
-    for f in all {
-        let s = &f.session;
-        md.push_str(&format!(
-            "\n## Session {}: {} ({}/{})\n\n",
-            s.id, s.title, s.pack, s.exercise
-        ));
-        let who = if s.participants.is_empty() {
-            "you".to_owned()
-        } else {
-            s.participants.join(" and ")
-        };
-        md.push_str(&format!("- Who: {who}\n"));
-        md.push_str(&format!(
-            "- Started: {}\n",
-            clock::local_minutes(&s.started_at)
-        ));
-        match &s.finished_at {
-            Some(t) => md.push_str(&format!("- Finished: {}\n", clock::local_minutes(t))),
-            None => md.push_str(&format!(
-                "- Not finished yet (`nearer resume {}` continues it)\n",
-                s.id
-            )),
+        if count == 1 { "" } else { "s" }
+    )
+}
+
+fn markdown_session(f: &Full) -> String {
+    let mut md = String::new();
+    let s = &f.session;
+    md.push_str(&format!(
+        "\n## Session {}: {} ({}/{})\n\n",
+        s.id, s.title, s.pack, s.exercise
+    ));
+    let who = if s.participants.is_empty() {
+        "you".to_owned()
+    } else {
+        s.participants.join(" and ")
+    };
+    md.push_str(&format!("- Who: {who}\n"));
+    md.push_str(&format!(
+        "- Started: {}\n",
+        clock::local_minutes(&s.started_at)
+    ));
+    match &s.finished_at {
+        Some(t) => md.push_str(&format!("- Finished: {}\n", clock::local_minutes(t))),
+        None => md.push_str(&format!(
+            "- Not finished yet (`nearer resume {}` continues it)\n",
+            s.id
+        )),
+    }
+    md.push_str(&format!(
+        "- Pack version {}, component {}, seed {}\n",
+        s.pack_version, s.component, s.seed
+    ));
+    if let Some(summary) = s.summary.as_deref().filter(|t| !t.is_empty()) {
+        md.push_str(&format!("\n{summary}\n"));
+    }
+    let answers: Vec<_> = f
+        .answers
+        .iter()
+        .filter_map(|a| in_words(&a.step, &a.answer).map(|w| (a, w)))
+        .collect();
+    if !answers.is_empty() {
+        md.push_str("\n### Answers\n\n");
+        for (a, (prompt, said)) in answers {
+            let who = a
+                .participant
+                .as_deref()
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default();
+            md.push_str(&format!("- **{prompt}**{who}: {said}\n"));
         }
-        md.push_str(&format!(
-            "- Pack version {}, component {}, seed {}\n",
-            s.pack_version, s.component, s.seed
-        ));
-        if let Some(summary) = s.summary.as_deref().filter(|t| !t.is_empty()) {
-            md.push_str(&format!("\n{summary}\n"));
+    }
+    if !f.scores.is_empty() {
+        md.push_str("\n### Ratings\n\n");
+        for c in &f.scores {
+            let who = c
+                .participant
+                .as_deref()
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default();
+            md.push_str(&format!("- {}{who}: {}\n", c.name, c.value));
         }
-        let answers: Vec<_> = f
-            .answers
-            .iter()
-            .filter_map(|a| in_words(&a.step, &a.answer).map(|w| (a, w)))
-            .collect();
-        if !answers.is_empty() {
-            md.push_str("\n### Answers\n\n");
-            for (a, (prompt, said)) in answers {
-                let who = a
-                    .participant
-                    .as_deref()
-                    .map(|p| format!(" ({p})"))
-                    .unwrap_or_default();
-                md.push_str(&format!("- **{prompt}**{who}: {said}\n"));
-            }
-        }
-        if !f.scores.is_empty() {
-            md.push_str("\n### Ratings\n\n");
-            for c in &f.scores {
-                let who = c
-                    .participant
-                    .as_deref()
-                    .map(|p| format!(" ({p})"))
-                    .unwrap_or_default();
-                md.push_str(&format!("- {}{who}: {}\n", c.name, c.value));
-            }
-        }
-        if !f.journal.is_empty() {
-            md.push_str("\n### Journal\n");
-            for j in &f.journal {
-                let who = j
-                    .who
-                    .as_deref()
-                    .map(|p| format!(" ({p})"))
-                    .unwrap_or_default();
-                md.push_str(&format!("\n**{}**{who}\n\n", j.title));
-                for line in j.text.lines() {
-                    md.push_str(&format!("> {line}\n"));
-                }
+    }
+    if !f.journal.is_empty() {
+        md.push_str("\n### Journal\n");
+        for j in &f.journal {
+            let who = j
+                .who
+                .as_deref()
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default();
+            md.push_str(&format!("\n**{}**{who}\n\n", j.title));
+            for line in j.text.lines() {
+                md.push_str(&format!("> {line}\n"));
             }
         }
     }
     md
 }
 
-fn to_json(all: &[Full], now: &str) -> serde_json::Value {
-    let sessions: Vec<_> = all
-        .iter()
-        .map(|f| {
-            let s = &f.session;
-            json!({
-                "session": s.id,
-                "pack": s.pack,
-                "pack_version": s.pack_version,
-                "exercise": s.exercise,
-                "title": s.title,
-                "component": s.component,
-                "content_hash": s.content_hash,
-                "seed": s.seed,
-                "participants": s.participants,
-                "locale": s.locale,
-                "started_at": s.started_at,
-                "finished_at": s.finished_at,
-                "summary": s.summary,
-                "carry": s.carry,
-                "answers": f.answers.iter().map(|a| json!({
-                    "seq": a.seq,
-                    "participant": a.participant,
-                    "prompt": in_words(&a.step, &a.answer).map(|w| w.0),
-                    "answer": a.answer,
-                    "answered_at": a.answered_at,
-                })).collect::<Vec<_>>(),
-                "scores": f.scores.iter().map(|c| json!({
-                    "name": c.name,
-                    "participant": c.participant,
-                    "value": c.value,
-                })).collect::<Vec<_>>(),
-                "journal": f.journal.iter().map(|j| json!({
-                    "who": j.who,
-                    "title": j.title,
-                    "text": j.text,
-                    "written_at": j.written_at,
-                })).collect::<Vec<_>>(),
-            })
-        })
-        .collect();
-    json!({ "nearer_export": 1, "exported_at": now, "sessions": sessions })
+fn session_json(f: &Full) -> serde_json::Value {
+    let s = &f.session;
+    json!({
+        "session": s.id,
+        "pack": s.pack,
+        "pack_version": s.pack_version,
+        "exercise": s.exercise,
+        "title": s.title,
+        "component": s.component,
+        "content_hash": s.content_hash,
+        "seed": s.seed,
+        "participants": s.participants,
+        "locale": s.locale,
+        "started_at": s.started_at,
+        "finished_at": s.finished_at,
+        "summary": s.summary,
+        "carry": s.carry,
+        "answers": f.answers.iter().map(|a| json!({
+            "seq": a.seq,
+            "participant": a.participant,
+            "prompt": in_words(&a.step, &a.answer).map(|w| w.0),
+            "answer": a.answer,
+            "answered_at": a.answered_at,
+        })).collect::<Vec<_>>(),
+        "scores": f.scores.iter().map(|c| json!({
+            "name": c.name,
+            "participant": c.participant,
+            "value": c.value,
+        })).collect::<Vec<_>>(),
+        "journal": f.journal.iter().map(|j| json!({
+            "who": j.who,
+            "title": j.title,
+            "text": j.text,
+            "written_at": j.written_at,
+        })).collect::<Vec<_>>(),
+    })
 }

@@ -114,7 +114,18 @@ fn run_ending(days: &BTreeSet<Date>, end: Date) -> i64 {
 
 fn streak(days: &BTreeSet<Date>, today: Date) -> String {
     let yesterday = clock::add_days(today, -1);
-    let longest = days.iter().map(|d| run_ending(days, *d)).max().unwrap_or(0);
+    // One pass over the sorted days: a run grows while each day follows the one before.
+    let mut longest = 0;
+    let mut run = 0;
+    let mut prev: Option<Date> = None;
+    for day in days {
+        run = match prev {
+            Some(p) if clock::add_days(p, 1) == *day => run + 1,
+            _ => 1,
+        };
+        longest = longest.max(run);
+        prev = Some(*day);
+    }
     let now = run_ending(days, today);
     let before = run_ending(days, yesterday);
     let mut out = if now >= 2 {

@@ -12,6 +12,12 @@ use jiff::{Timestamp, ToSpan};
 
 const FORMAT: &str = "%Y-%m-%dT%H:%M:%SZ";
 
+/// The system time zone, looked up once per process.
+fn tz() -> TimeZone {
+    static TZ: std::sync::OnceLock<TimeZone> = std::sync::OnceLock::new();
+    TZ.get_or_init(TimeZone::system).clone()
+}
+
 /// Now, or `NEARER_NOW` when it is set to a valid timestamp.
 pub fn now() -> Timestamp {
     std::env::var("NEARER_NOW")
@@ -36,19 +42,19 @@ fn parse(stored: &str) -> Option<Timestamp> {
 
 /// The local calendar date of a stored timestamp.
 pub fn local_date(stored: &str) -> Option<Date> {
-    parse(stored).map(|ts| ts.to_zoned_datetime(TimeZone::system()).date())
+    parse(stored).map(|ts| ts.to_zoned_datetime(tz()).date())
 }
 
 /// Today's local date.
 pub fn today() -> Date {
-    now().to_zoned_datetime(TimeZone::system()).date()
+    now().to_zoned_datetime(tz()).date()
 }
 
 /// A stored timestamp as local `YYYY-MM-DD HH:MM`, or the text itself if it does not parse.
 pub fn local_minutes(stored: &str) -> String {
     match parse(stored) {
         Some(ts) => ts
-            .to_zoned_datetime(TimeZone::system())
+            .to_zoned_datetime(tz())
             .strftime("%Y-%m-%d %H:%M")
             .to_string(),
         None => stored.to_owned(),
@@ -61,7 +67,7 @@ pub fn start_of_local_day(date: &str) -> Result<String> {
         format!("{date:?} is not a date; write it as YYYY-MM-DD, e.g. 2026-01-31")
     })?;
     let start = day
-        .to_zoned_datetime(TimeZone::system())
+        .to_zoned_datetime(tz())
         .with_context(|| format!("{date:?} has no midnight in this time zone"))?;
     Ok(stamp(start.timestamp()))
 }
