@@ -116,7 +116,8 @@ pub struct JournalArgs {
     /// Only this pack.
     #[arg(long, value_name = "PACK")]
     pub pack: Option<String>,
-    /// Only this component (trust, communication, vulnerability, empathy, presence, appreciation).
+    /// Only this component (trust, communication, vulnerability, empathy, listening, sharing,
+    /// presence, appreciation).
     #[arg(long, value_name = "COMPONENT")]
     pub component: Option<String>,
     /// Only entries written on or after this day (YYYY-MM-DD).

@@ -1,6 +1,7 @@
 //! `nearer journal`: what you wrote, newest last, with full-text search and filters.
 
-use anyhow::Result;
+use anyhow::{bail, Result};
+use nearer_core::manifest::Component;
 use serde_json::json;
 
 use crate::cli::JournalArgs;
@@ -14,6 +15,15 @@ pub fn run(home: &Home, args: JournalArgs) -> Result<()> {
         .as_deref()
         .map(clock::start_of_local_day)
         .transpose()?;
+    if let Some(c) = &args.component {
+        let known: Vec<&str> = Component::ALL.iter().map(|c| c.as_str()).collect();
+        if !known.iter().any(|k| k.eq_ignore_ascii_case(c)) {
+            bail!(
+                "there is no component {c:?}; use one of: {}",
+                known.join(", ")
+            );
+        }
+    }
     let db = Db::open(home)?;
     let filter = Filter {
         pack: args.pack,
