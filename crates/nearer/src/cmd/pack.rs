@@ -354,7 +354,16 @@ fn install(store: &Store, sources: &[String], options: InstallOptions, locked: b
         }
     }
     if !wanted.is_empty() {
-        let names: Vec<String> = wanted.iter().map(|(i, r)| format!("{i}@{r}")).collect();
+        let names: Vec<String> = wanted
+            .iter()
+            .map(|(i, r)| {
+                if *r == semver::VersionReq::STAR {
+                    i.clone()
+                } else {
+                    format!("{i}@{r}")
+                }
+            })
+            .collect();
         let outcome = fetch::install(store, &lock, &mut registries, wanted, options)
             .with_context(|| format!("could not install {}", names.join(", ")))?;
         for r in &outcome.installed {
