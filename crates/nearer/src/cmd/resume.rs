@@ -52,7 +52,7 @@ pub fn run(home: &Home, args: ResumeArgs, color: ColorChoice) -> Result<()> {
             .map(|n| Participant { name: n.clone() })
             .collect(),
         locale: row.locale.clone(),
-        history: db.prior_sessions(&row.pack, &row.exercise, Some(row.id))?,
+        history: db.prior_sessions(&row.pack, &row.exercise, &row.participants, Some(row.id))?,
     };
     let mode = if args.json { Mode::Json } else { Mode::Auto };
     let mut front = front::open(mode, color);

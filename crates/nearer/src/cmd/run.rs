@@ -68,11 +68,12 @@ pub fn run(home: &Home, args: RunArgs, color: ColorChoice) -> Result<()> {
     let mut db = Db::open(home)?;
     let hash = content_hash(&pack, &session.info)?;
     let changed = changed_since(&db, &pack, &session.info, &hash)?;
+    let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
     let ctx = SessionContext {
         seed,
         participants: people,
         locale: "en".into(),
-        history: db.prior_sessions(pack_id, exercise_id, None)?,
+        history: db.prior_sessions(pack_id, exercise_id, &names, None)?,
     };
     let mode = if args.json { Mode::Json } else { Mode::Auto };
     let mut front = front::open(mode, color);

@@ -425,14 +425,19 @@ impl Db {
             .collect()
     }
 
-    /// What finished sessions of `pack/exercise` recorded, oldest first; with `before`, only
-    /// sessions numbered below it (what an interrupted session saw when it started).
+    /// What finished sessions of `pack/exercise` by the same people recorded, oldest first;
+    /// with `before`, only sessions numbered below it (what an interrupted session saw when
+    /// it started). "The same people" is the same set of names in any order, so a promise
+    /// made to one partner is never shown in a session with another.
     pub fn prior_sessions(
         &self,
         pack: &str,
         exercise: &str,
+        people: &[String],
         before: Option<i64>,
     ) -> Result<Vec<PriorSession>> {
+        let mut wanted = people.to_vec();
+        wanted.sort();
         let rows: Vec<(i64, String, String, String)> = self.collect(
             "SELECT id, finished_at, participants, carry FROM sessions \
              WHERE pack = ? AND exercise = ? AND finished_at IS NOT NULL AND id < ? \
@@ -446,6 +451,12 @@ impl Db {
         )?;
         let mut out = Vec::new();
         for (id, finished_at, participants, carry) in rows {
+            let participants: Vec<String> = serde_json::from_str(&participants).unwrap_or_default();
+            let mut sorted = participants.clone();
+            sorted.sort();
+            if sorted != wanted {
+                continue;
+            }
             let scores = self.collect(
                 "SELECT name, participant, value FROM scores WHERE session_id = ? ORDER BY id",
                 vec![Value::Integer(id)],
@@ -459,7 +470,7 @@ impl Db {
             )?;
             out.push(PriorSession {
                 finished_at,
-                participants: serde_json::from_str(&participants).unwrap_or_default(),
+                participants,
                 carry: serde_json::from_str(&carry).unwrap_or_default(),
                 scores,
             });
@@ -674,12 +685,15 @@ mod tests {
         });
         db.finish_session(id, &outcome).expect("finish");
         assert!(db.latest_open().expect("query").is_none());
-        let prior = db.prior_sessions("p", "reflect", None).expect("prior");
+        let ada = ["Ada".to_string()];
+        let prior = db
+            .prior_sessions("p", "reflect", &ada, None)
+            .expect("prior");
         assert_eq!(prior.len(), 1);
         assert_eq!(prior[0].carry["promise"], "tea");
         assert_eq!(prior[0].scores[0].value, 5.0);
         assert!(db
-            .prior_sessions("p", "reflect", Some(id))
+            .prior_sessions("p", "reflect", &ada, Some(id))
             .expect("prior")
             .is_empty());
         let found = db
@@ -692,6 +706,32 @@ mod tests {
         assert_eq!(found[0].who.as_deref(), Some("Ada"));
         let answers = db.answers(id).expect("answers");
         assert_eq!(answers[1].answer, Answer::Text("x".into()));
+    }
+
+    #[test]
+    fn history_belongs_to_the_same_people_in_any_order() {
+        let (_dir, mut db) = temp_db();
+        for who in [
+            &["Ada", "Sam"][..],
+            &["Ada", "Bo"],
+            &["Sam", "Ada"],
+            &["Ada"],
+        ] {
+            let id = db.start_session(&new_session("p", who)).expect("start");
+            db.finish_session(id, &Outcome::default()).expect("finish");
+        }
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let pair = db
+            .prior_sessions("p", "reflect", &names(&["Sam", "Ada"]), None)
+            .expect("prior");
+        assert_eq!(pair.len(), 2);
+        let bo = db
+            .prior_sessions("p", "reflect", &names(&["Ada", "Bo"]), None)
+            .expect("prior");
+        assert_eq!(bo.len(), 1);
+        assert_eq!(bo[0].participants, names(&["Ada", "Bo"]));
+        let nobody = db.prior_sessions("p", "reflect", &[], None).expect("prior");
+        assert!(nobody.is_empty());
     }
 
     #[test]

@@ -89,8 +89,24 @@ fn the_small_promise_looks_back_at_last_times_promise() {
     let text = serde_json::to_string(&second).expect("json");
     assert!(text.contains("Last time, you promised"), "{text}");
     assert!(text.contains("cook dinner for us on Friday"), "{text}");
+    // Another pair starts afresh: a promise made to Sam is not shown with Bo.
+    let other = complete(
+        &home,
+        &[
+            "run",
+            "trust/small-promise",
+            "--pair",
+            "Bo,Ada",
+            "--seed",
+            "5",
+            "--json",
+        ],
+    );
+    let text = serde_json::to_string(&other).expect("json");
+    assert!(text.contains("This is your first time here"), "{text}");
+    assert!(!text.contains("Last time, you promised"), "{text}");
     assert_eq!(
         home.count("SELECT count(*) FROM sessions WHERE finished_at IS NOT NULL"),
-        2
+        3
     );
 }
