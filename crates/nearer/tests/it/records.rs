@@ -161,7 +161,12 @@ fn twenty_processes_writing_at_once_lose_nothing() {
             child
         })
         .collect();
-    for child in children {
+    // Readers and an online backup at the same time must neither fail nor block the writers.
+    let readers: Vec<_> = [&["history"][..], &["stats"], &["backup"], &["journal"]]
+        .iter()
+        .map(|args| home.spawn(args, None))
+        .collect();
+    for child in children.into_iter().chain(readers) {
         let out = child.wait_with_output().expect("ran");
         let err = stderr(&out);
         assert!(out.status.success(), "{err}");
