@@ -528,7 +528,10 @@ impl Store {
             if !verdict.is_verified() && !options.allow_unsigned {
                 return Err(TrustError::NativeUnverified {
                     pack: format!("{id} {version}"),
-                    why: verdict.describe().replace("could not verify: ", ""),
+                    why: match &origin {
+                        Origin::Folder { .. } => "a pack folder carries no signature".into(),
+                        _ => verdict.describe().replace("could not verify: ", ""),
+                    },
                 }
                 .into());
             }

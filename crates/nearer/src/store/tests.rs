@@ -795,3 +795,99 @@ fn keys_and_signatures_that_are_not_minisign_say_so() {
     assert!(matches!(e, TrustError::MalformedSignature { .. }));
     assert!(e.to_string().starts_with("could not verify"));
 }
+
+#[test]
+fn config_keeps_other_settings_and_names_its_errors() {
+    let env = env();
+    let path = config::Config::path(&env.home);
+    fs::write(&path, "[other]\nkept = true\n").expect("write");
+    let reg = Reg::new(&env);
+    reg.configure(&env, &[reg.public()]);
+    let text = fs::read_to_string(&path).expect("read");
+    assert!(
+        text.contains("kept = true") && text.contains("[registry.test]"),
+        "{text}"
+    );
+    fs::write(&path, "[registry.x]\nkeys = []\n").expect("write");
+    let e = format!(
+        "{:#}",
+        config::Config::load(&env.home).expect_err("no location")
+    );
+    assert!(
+        e.contains("config.toml: [registry.x] location is missing"),
+        "{e}"
+    );
+    fs::write(
+        &path,
+        "[registry.x]\nlocation = \"/r\"\nkeys = [\"nope\"]\n",
+    )
+    .expect("write");
+    let e = format!(
+        "{:#}",
+        config::Config::load(&env.home).expect_err("bad key")
+    );
+    assert!(
+        e.contains("[registry.x] keys") && e.contains("not a minisign public key"),
+        "{e}"
+    );
+    fs::write(&path, "not = [toml").expect("write");
+    let e = format!(
+        "{:#}",
+        config::Config::load(&env.home).expect_err("bad toml")
+    );
+    assert!(e.contains("is not valid TOML"), "{e}");
+}
+
+#[test]
+fn native_folders_need_allow_unsigned_and_content_folders_do_not() {
+    let env = env();
+    let native = pack_folder(env.tmp.path(), "n", "1.0.0", "", true);
+    let content = pack_folder(env.tmp.path(), "t", "1.0.0", "", false);
+    let lock = env.store.lock().expect("lock");
+    let e = env
+        .store
+        .install_folder(&lock, &native, InstallOptions::default())
+        .expect_err("unsigned native");
+    assert!(
+        format!("{e:#}").contains("a pack folder carries no signature"),
+        "{e:#}"
+    );
+    assert!(env.store.ids().expect("ids").is_empty());
+    env.store
+        .install_folder(&lock, &content, InstallOptions::default())
+        .expect("content-only");
+    env.store
+        .install_folder(
+            &lock,
+            &native,
+            InstallOptions {
+                force: false,
+                allow_unsigned: true,
+            },
+        )
+        .expect("allowed");
+    // The same version with other files needs --force.
+    fs::write(
+        content.join("content/reflect.toml"),
+        REFLECTION.replace("Hi.", "Hello."),
+    )
+    .expect("edit");
+    let e = env
+        .store
+        .install_folder(&lock, &content, InstallOptions::default())
+        .expect_err("differs");
+    assert!(format!("{e:#}").contains("--force"), "{e:#}");
+    let r = env
+        .store
+        .install_folder(
+            &lock,
+            &content,
+            InstallOptions {
+                force: true,
+                allow_unsigned: false,
+            },
+        )
+        .expect("replaced");
+    assert!(matches!(r, Installed::Replaced(_)));
+    assert!(env.store.verify().expect("verify").1.is_empty());
+}

@@ -530,3 +530,44 @@ fn archives_install_from_files_and_hostile_ones_are_refused() {
         "{err}"
     );
 }
+
+/// With `cargo xtask test`: the real trust pack (native code), archived, signed and served over
+/// HTTP, installs without --allow-unsigned because its key is pinned, and its library loads.
+#[test]
+fn a_signed_native_pack_from_http_installs_and_runs() {
+    let Some(staged) = std::env::var_os("NEARER_STAGED_PACKS").map(PathBuf::from) else {
+        eprintln!("skipped: NEARER_STAGED_PACKS is not set (run through `cargo xtask test`)");
+        return;
+    };
+    let world = World::new();
+    world.publish(&staged.join("trust"), "trust", "1.0.0");
+    let url = serve(world.registry());
+    world.add_registry(&url);
+    let out = world.ok(&["pack", "install", "trust@^1"]);
+    assert!(out.contains("installed trust 1.0.0"), "{out}");
+    assert!(world.ok(&["pack", "info", "trust"]).contains("signed by"));
+    world.ok(&["pack", "verify"]);
+    let mut child = world
+        .cmd(&[
+            "run",
+            "trust/small-promise",
+            "--pair",
+            "Ada,Sam",
+            "--seed",
+            "3",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let script = "\n1\n1\n\nI'll cook dinner on Thursday.\nI will walk with you on Saturday morning.\n\n\n\n\n\n";
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(script.as_bytes())
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{}", text(&out));
+}
