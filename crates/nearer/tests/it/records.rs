@@ -415,3 +415,45 @@ fn a_changed_exercise_is_named_and_an_unreplayable_session_says_so() {
         3
     );
 }
+
+#[test]
+fn databases_of_every_earlier_schema_upgrade_with_their_data() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures");
+    let mut versions = 0;
+    for entry in fs::read_dir(&fixtures).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("sql") {
+            continue;
+        }
+        versions += 1;
+        let home = TestHome::new();
+        {
+            let conn = rusqlite::Connection::open(home.db_path()).expect("create");
+            conn.execute_batch(&fs::read_to_string(&path).expect("sql"))
+                .expect("old schema");
+        }
+        let history = home.ok(&["history"], "");
+        assert!(
+            history.contains("Ada & Sam"),
+            "{}: {history}",
+            path.display()
+        );
+        assert!(history.contains("nearer resume 2"), "{history}");
+        let journal = home.ok(&["journal", "--search", "swallow"], "");
+        assert!(
+            journal.contains("the first swallow of the year"),
+            "{journal}"
+        );
+        let export = home.ok(&["export", "--format", "json"], "");
+        assert!(export.contains("tea on the balcony"), "{export}");
+        let backups: Vec<_> = fs::read_dir(home.path().join("backups"))
+            .expect("a backup was made before upgrading")
+            .collect();
+        assert_eq!(backups.len(), 1);
+    }
+    assert!(
+        versions >= 1,
+        "no schema fixtures in {}",
+        fixtures.display()
+    );
+}
