@@ -173,9 +173,11 @@ impl Workspace {
             .arg(public.to_base64());
         status(&mut add, "nearer registry add")?;
         eprintln!(
-            "xtask: registry in {} (key {}); install with `nearer pack install ID` (e.g. trust@^1)",
+            "xtask: registry in {} (key {}), registered as `bundled` in this home; install with `nearer pack install ID` (e.g. trust@^1)\n       for another home: nearer registry add bundled {} --key {}",
             registry.display(),
-            keys.join("nearer-dist.pub").display()
+            keys.join("nearer-dist.pub").display(),
+            registry.display(),
+            public.to_base64()
         );
         Ok((built, ids))
     }

@@ -804,9 +804,14 @@ impl Store {
                 let Ok(pack) = self.load(&id, &version) else {
                     continue;
                 };
-                let (Some(origin), Some(cksum)) = (pack.record.origin, pack.record.cksum) else {
-                    continue;
-                };
+                // Records written before origins were kept came from pack folders.
+                let cksum = pack
+                    .record
+                    .cksum
+                    .unwrap_or_else(|| tree_hash(&pack.record.files));
+                let origin = pack.record.origin.unwrap_or(Origin::Folder {
+                    path: pack.record.source,
+                });
                 packs.push(lockfile::LockedPack {
                     active: active.as_ref() == Some(&version),
                     id: id.clone(),

@@ -514,6 +514,36 @@ fn archives_install_from_files_and_hostile_ones_are_refused() {
         "{err}"
     );
     assert_eq!(world.ok(&["pack", "list"]).lines().count(), 1);
+    // A .minisig beside an archive file is checked against the pinned keys.
+    world.publish(&world.pack("signed", "1.0.0", "", 0), "signed", "1.0.0");
+    world.add_registry(world.registry().to_str().expect("utf-8"));
+    let signed = world.registry().join("archives/signed-1.0.0.nearpack");
+    world.ok(&["pack", "install", signed.to_str().expect("utf-8")]);
+    assert!(world.ok(&["pack", "info", "signed"]).contains("signed by"));
+    let sig = world
+        .registry()
+        .join("archives/signed-1.0.0.nearpack.minisig");
+    let text = fs::read_to_string(&sig).expect("sig");
+    let forged = world
+        .registry()
+        .join("archives/file-pack-1.0.0.nearpack.minisig");
+    fs::write(&forged, &text).expect("write");
+    fs::copy(
+        &archive,
+        world.registry().join("archives/file-pack-1.0.0.nearpack"),
+    )
+    .expect("copy");
+    let err = world.fails(&[
+        "pack",
+        "install",
+        "--force",
+        world
+            .registry()
+            .join("archives/file-pack-1.0.0.nearpack")
+            .to_str()
+            .expect("utf-8"),
+    ]);
+    assert!(err.contains("verification failed"), "{err}");
     // A folder install needs no signature for content-only packs.
     let out = world.ok(&[
         "pack",
