@@ -110,3 +110,72 @@ fn the_small_promise_looks_back_at_last_times_promise() {
         3
     );
 }
+
+/// Starts `args --json`, gives `k` answers, waits until they are in the database, then kills
+/// the process with SIGKILL.
+fn kill_after(home: &TestHome, args: &[&str], k: usize, already: i64) {
+    let mut child = home.spawn(args, None);
+    let mut stdin = child.stdin.take().expect("stdin");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut given = 0;
+    for line in BufReader::new(stdout).lines() {
+        let value: Value = serde_json::from_str(&line.expect("a line")).expect("JSON lines");
+        let Some(step) = value.get("step") else {
+            continue;
+        };
+        assert!(
+            step["request"].get("finish").is_none(),
+            "finished before {k}"
+        );
+        writeln!(stdin, "{}", answer_for(&step["request"])).expect("answer");
+        given += 1;
+        if given == k {
+            break;
+        }
+    }
+    home.wait_for("SELECT count(*) FROM answers", already + k as i64);
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reaped");
+}
+
+#[test]
+fn a_native_pack_session_killed_mid_way_resumes_with_the_same_steps() {
+    let Some(staged) = std::env::var_os("NEARER_STAGED_PACKS") else {
+        eprintln!("skipped: NEARER_STAGED_PACKS is not set (run `cargo xtask test`)");
+        return;
+    };
+    let trust = std::path::Path::new(&staged).join("trust");
+    let args = [
+        "run",
+        "trust/small-promise",
+        "--pair",
+        "Ada,Sam",
+        "--seed",
+        "9",
+        "--json",
+    ];
+    let setup = |home: &TestHome| {
+        home.ok(
+            &[
+                "pack",
+                "install",
+                "--allow-unsigned",
+                trust.to_str().expect("utf-8"),
+            ],
+            "",
+        );
+        // A first session, so the second one looks back at its promises.
+        complete(home, &args);
+    };
+    let reference = TestHome::new();
+    setup(&reference);
+    let expected = complete(&reference, &args);
+    for k in [1, 3, 5] {
+        let home = TestHome::new();
+        setup(&home);
+        let before = home.count("SELECT count(*) FROM answers");
+        kill_after(&home, &args, k, before);
+        let resumed = complete(&home, &["resume", "--json"]);
+        assert_eq!(resumed, expected[k..], "after kill at {k}");
+    }
+}
