@@ -91,6 +91,15 @@ pub fn run(home: &Home, args: RunArgs, color: ColorChoice) -> Result<()> {
     if let Some(note) = changed {
         front.note(&note)?;
     }
+    if let Some(paused) = db.paused_of(pack_id, exercise_id)? {
+        front.note(&format!(
+            "You paused this exercise earlier (session {}, {} answer{}); `nearer resume {}` continues that one. This is a new session.",
+            paused.id,
+            paused.answers,
+            if paused.answers == 1 { "" } else { "s" },
+            paused.id
+        ))?;
+    }
     let id = db.start_session(&NewSession {
         pack: pack_id.to_owned(),
         pack_version: pack.manifest.version.to_string(),

@@ -386,6 +386,23 @@ impl Db {
             .map_err(|e| self.explain(e))
     }
 
+    /// The latest open session of `pack/exercise` that has answers, if any.
+    pub fn paused_of(&self, pack: &str, exercise: &str) -> Result<Option<SessionRow>> {
+        self.conn()
+            .query_row(
+                &format!(
+                    "SELECT {SESSION_COLUMNS} FROM sessions s WHERE s.pack = ? AND s.exercise = ? \
+                     AND s.finished_at IS NULL \
+                     AND EXISTS (SELECT 1 FROM answers a WHERE a.session_id = s.id) \
+                     ORDER BY s.started_at DESC, s.id DESC LIMIT 1"
+                ),
+                [pack, exercise],
+                session_row,
+            )
+            .optional()
+            .map_err(|e| self.explain(e))
+    }
+
     /// Sessions matching `filter`, oldest first.
     pub fn sessions(&self, filter: &Filter) -> Result<Vec<SessionRow>> {
         let (cond, values) = filter.sessions_where();

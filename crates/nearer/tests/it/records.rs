@@ -120,7 +120,13 @@ fn pause_and_end_of_input_keep_the_session_for_resume() {
         history.contains("paused after 3 answers: nearer resume 1"),
         "{history}"
     );
-    let out = home.ok(&["resume"], "third\nfourth\n");
+    // Starting the same exercise anew points back to the paused one.
+    let out = home.ok(&["run", "dbtest/reflect", "--seed", "4"], "");
+    assert!(
+        out.contains("You paused this exercise earlier (session 1, 3 answers)"),
+        "{out}"
+    );
+    let out = home.ok(&["resume", "1"], "third\nfourth\n");
     assert!(out.contains("finished"), "{out}");
     let out = home.run(&["resume", "1"], "");
     assert!(!out.status.success());
