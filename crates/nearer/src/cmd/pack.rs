@@ -336,22 +336,32 @@ fn install(store: &Store, sources: &[String], options: InstallOptions, locked: b
         .collect::<Result<_>>()?;
     let mut wanted = Vec::new();
     for (text, source) in classified {
-        match source {
-            Source::Folder(dir) => {
-                let r = store
-                    .install_folder(&lock, &dir, options)
-                    .with_context(|| format!("could not install {text}"))?;
-                report(&r)?;
+        let staged = match source {
+            Source::Registry(id, req) => {
+                wanted.push((id, req));
+                continue;
             }
+            Source::Folder(dir) => store.stage_folder(&lock, &dir),
             Source::Archive(file) => {
-                let keys = fetch::all_keys(&registries);
-                let r = store
-                    .install_archive_file(&lock, &file, &keys, options)
-                    .with_context(|| format!("could not install {text}"))?;
-                report(&r)?;
+                store.stage_archive_file(&lock, &file, &fetch::all_keys(&registries))
             }
-            Source::Registry(id, req) => wanted.push((id, req)),
-        }
+        };
+        let r = staged
+            .and_then(|staged| {
+                let deps = fetch::ensure_dependencies(
+                    store,
+                    &lock,
+                    &mut registries,
+                    staged.manifest(),
+                    options,
+                )?;
+                for d in &deps {
+                    report(d)?;
+                }
+                store.commit(&lock, staged, options)
+            })
+            .with_context(|| format!("could not install {text}"))?;
+        report(&r)?;
     }
     if !wanted.is_empty() {
         let names: Vec<String> = wanted

@@ -270,6 +270,53 @@ fn resolve_and_install(
     Ok(Outcome { installed })
 }
 
+/// Before a pack from a folder or a file is committed: refuses it if it would break what
+/// installed packs need (unless `force`), and installs its missing dependencies from the
+/// registries.
+pub fn ensure_dependencies(
+    store: &Store,
+    lock: &StoreLock,
+    registries: &mut Registries,
+    manifest: &nearer_core::Manifest,
+    options: InstallOptions,
+) -> Result<Vec<Installed>> {
+    let who = format!("pack {} {}", manifest.id, manifest.version);
+    if !options.force {
+        let broken = store.broken_dependents(&manifest.id, Some(&manifest.version))?;
+        if let Some(first) = broken.first() {
+            bail!(
+                "dependency conflict on {id}: installed {first}, but you are installing {id} {v}; install a version that fits, remove the packs that need another, or pass --force to install it anyway",
+                id = manifest.id,
+                v = manifest.version
+            );
+        }
+    }
+    let missing: Vec<Need> = manifest
+        .dependencies
+        .iter()
+        .filter(|(dep, req)| !store.active_version(dep).is_some_and(|v| req.matches(&v)))
+        .map(|(dep, req)| Need {
+            id: dep.clone(),
+            req: req.clone(),
+            who: who.clone(),
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(Vec::new());
+    }
+    if registries.list.is_empty() {
+        let list: Vec<String> = missing
+            .iter()
+            .map(|n| format!("{} {}", n.id, n.req))
+            .collect();
+        bail!(
+            "{who} needs {}, which is not installed; install it first, or add a registry that has it with `nearer registry add`",
+            list.join(" and ")
+        );
+    }
+    Ok(resolve_and_install(store, lock, registries, missing, options)?.installed)
+}
+
 /// The chosen candidates, each after its dependencies.
 fn dependency_order(chosen: &BTreeMap<String, Candidate>) -> Vec<&Candidate> {
     fn visit<'a>(

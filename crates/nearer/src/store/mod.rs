@@ -165,6 +165,13 @@ pub struct Staging {
     dir: PathBuf,
 }
 
+impl Staged {
+    /// The validated manifest of the staged pack.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+}
+
 impl Staging {
     /// Its path.
     pub fn path(&self) -> &Path {
@@ -600,7 +607,8 @@ impl Store {
         Ok(result)
     }
 
-    /// Installs the pack folder `src`.
+    /// Installs the pack folder `src` (its dependencies are the caller's concern).
+    #[cfg(test)]
     pub fn install_folder(
         &self,
         lock: &StoreLock,
@@ -620,6 +628,17 @@ impl Store {
         keys: &[trust::PinnedKey],
         options: InstallOptions,
     ) -> Result<Installed> {
+        let staged = self.stage_archive_file(lock, path, keys)?;
+        self.commit(lock, staged, options)
+    }
+
+    /// Stages a `.nearpack` file, checking a `.minisig` beside it against `keys`.
+    pub fn stage_archive_file(
+        &self,
+        lock: &StoreLock,
+        path: &Path,
+        keys: &[trust::PinnedKey],
+    ) -> Result<Staged> {
         let file_name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -642,7 +661,7 @@ impl Store {
         )?;
         let cksum = archive::hex(&Sha256::digest(&bytes));
         let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let staged = self.stage_archive(
+        self.stage_archive(
             lock,
             path,
             None,
@@ -651,8 +670,7 @@ impl Store {
             },
             cksum,
             verdict,
-        )?;
-        self.commit(lock, staged, options)
+        )
     }
 
     /// Makes `version` the active version of `id`.

@@ -601,3 +601,29 @@ fn a_signed_native_pack_from_http_installs_and_runs() {
     let out = child.wait_with_output().expect("wait");
     assert!(out.status.success(), "{}", text(&out));
 }
+
+#[test]
+fn folder_packs_get_their_dependencies_and_keep_others_whole() {
+    let world = World::new();
+    let needy = world.pack("needy", "1.0.0", "base = \"^1\"", 0);
+    let err = world.fails(&["pack", "install", needy.to_str().expect("utf-8")]);
+    assert!(
+        err.contains("pack needy 1.0.0 needs base ^1, which is not installed"),
+        "{err}"
+    );
+    world.publish(&world.pack("base", "1.0.0", "", 0), "base", "1.0.0");
+    world.add_registry(world.registry().to_str().expect("utf-8"));
+    let out = world.ok(&["pack", "install", needy.to_str().expect("utf-8")]);
+    assert!(
+        out.contains("installed base 1.0.0") && out.contains("installed needy 1.0.0"),
+        "{out}"
+    );
+    // A folder base 2.0.0 would break needy: refused, naming both sides.
+    let base2 = world.pack("base", "2.0.0", "", 0);
+    let err = world.fails(&["pack", "install", base2.to_str().expect("utf-8")]);
+    assert!(
+        err.contains("dependency conflict on base: installed needy 1.0.0 (needs base ^1), but you are installing base 2.0.0"),
+        "{err}"
+    );
+    world.ok(&["pack", "verify"]);
+}
