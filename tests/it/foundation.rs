@@ -159,3 +159,12 @@ fn first_run_greets_once_and_says_it_is_not_therapy() {
     assert!(!second.contains("It is not therapy"), "{second}");
     assert!(n.ok(&["help-now"]).contains("112"));
 }
+
+#[test]
+fn completions_and_the_man_page_come_from_the_cli() {
+    let n = Nearer::new();
+    let bash = n.ok(&["completions", "bash"]);
+    assert!(bash.contains("_nearer()") && bash.contains("help-now"), "{bash}");
+    let man = n.ok(&["man"]);
+    assert!(man.contains(".TH nearer 1"), "{man}");
+}

@@ -37,6 +37,13 @@ pub enum Command {
     Registry(crate::cmd::registry::RegistryCommand),
     /// Where to find help right now.
     HelpNow,
+    /// Print a shell completion script, e.g. `nearer completions bash > ~/.local/share/bash-completion/completions/nearer`.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `nearer man | man -l -`.
+    Man,
     /// Continue a paused or interrupted session (the latest one, or SESSION).
     Resume(ResumeArgs),
     /// Your sessions, finished and paused.
@@ -51,6 +58,20 @@ pub enum Command {
     Forget(ForgetArgs),
     /// Copy the database to a backup file while nearer may be in use.
     Backup(BackupArgs),
+    /// Create a new pack folder to write your own exercises in.
+    New {
+        /// The pack id: lowercase letters, digits and dashes.
+        id: String,
+        /// The folder to create (default: a folder named after the id).
+        #[arg(long)]
+        path: Option<PathBuf>,
+    },
+    /// Check a pack folder: its manifest, content, and native library.
+    Check {
+        /// The pack folder (default: the current folder).
+        #[arg(default_value = ".")]
+        path: PathBuf,
+    },
     /// Serve one native pack over stdin/stdout (nearer runs this itself to isolate packs).
     #[command(hide = true)]
     PackHost {

@@ -50,6 +50,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Pack(command)) => cmd::pack::run(&home, command),
         Some(Command::Registry(command)) => cmd::registry::run(&home, command),
         Some(Command::HelpNow) => cmd::help_now::run(),
+        Some(Command::Completions { shell }) => {
+            // Into a buffer first: clap_complete panics on a write error such as a closed pipe.
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "nearer", &mut script);
+            std::io::Write::write_all(&mut std::io::stdout(), &script)?;
+            Ok(())
+        }
+        Some(Command::Man) => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut page = Vec::new();
+            clap_mangen::Man::new(command).render(&mut page)?;
+            std::io::Write::write_all(&mut std::io::stdout(), &page)?;
+            Ok(())
+        }
         Some(Command::Resume(args)) => cmd::resume::run(&home, args, cli.color),
         Some(Command::History(args)) => cmd::history::run(&home, args),
         Some(Command::Journal(args)) => cmd::journal::run(&home, args),
@@ -57,6 +72,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Export(args)) => cmd::export::run(&home, args),
         Some(Command::Forget(args)) => cmd::forget::run(&home, args),
         Some(Command::Backup(args)) => cmd::backup::run(&home, args),
+        Some(Command::New { id, path }) => {
+            let dir = path.unwrap_or_else(|| std::path::PathBuf::from(&id));
+            cmd::author::new_pack(&dir, &id)
+        }
+        Some(Command::Check { path }) => cmd::author::check(&path),
         Some(Command::PackHost { pack }) => isolate::serve(&home, &pack),
     }
 }

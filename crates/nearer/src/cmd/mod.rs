@@ -1,5 +1,6 @@
 //! One module per command; each takes parsed arguments and the home, and prints its result.
 
+pub mod author;
 pub mod backup;
 pub mod export;
 pub mod forget;
