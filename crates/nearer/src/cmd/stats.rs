@@ -23,7 +23,15 @@ pub fn run(home: &Home, args: StatsArgs) -> Result<()> {
         ..Filter::default()
     };
     let sessions = db.sessions(&filter)?;
-    let scores = db.scores(&filter)?;
+    let mut scores = db.scores(&filter)?;
+    if let Some(who) = &filter.who {
+        // In a pair session, only this person's own ratings.
+        scores.retain(|c| {
+            c.participant
+                .as_deref()
+                .is_none_or(|p| p.eq_ignore_ascii_case(who))
+        });
+    }
     print!("{}", render(&sessions, &scores, clock::today()));
     Ok(())
 }
