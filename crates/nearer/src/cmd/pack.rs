@@ -437,7 +437,41 @@ fn list(store: &Store, as_json: bool) -> Result<()> {
     Ok(())
 }
 
+/// The versions the registries offer for `id`, as one line; `None` when no registry has it.
+fn registry_versions(store: &Store, id: &str) -> Result<Option<String>> {
+    let mut registries = Registries::load(store)?;
+    let Some((registry, lines)) = registries.index(id)? else {
+        return Ok(None);
+    };
+    let versions: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            let mut v = l.vers.to_string();
+            if l.yanked {
+                v.push_str(" (yanked)");
+            } else if !l.host.matches(&nearer_core::api_version()) {
+                v.push_str(&format!(" (needs pack API {})", l.host));
+            }
+            v
+        })
+        .collect();
+    Ok(Some(format!(
+        "{} (registry {})",
+        versions.join(", "),
+        registry.name
+    )))
+}
+
 fn info(store: &Store, id: &str) -> Result<()> {
+    if store.active_version(id).is_none() {
+        // Not installed: say what the registries offer, if any has it.
+        if let Some(line) = registry_versions(store, id)? {
+            say!("{id} is not installed");
+            say!("available:    {line}");
+            say!("install it with `nearer pack install {id}`");
+            return Ok(());
+        }
+    }
     let pack = store.get(id)?;
     let m = &pack.manifest;
     say!("{} {} — {}", m.id, m.version, m.name);
@@ -483,6 +517,16 @@ fn info(store: &Store, id: &str) -> Result<()> {
             .map(|(d, r)| format!("{d} {r}"))
             .collect();
         say!("depends on:   {}", deps.join(", "));
+    }
+    if matches!(
+        pack.record.origin,
+        Some(crate::store::Origin::Registry { .. })
+    ) {
+        match registry_versions(store, id) {
+            Ok(Some(line)) => say!("available:    {line}"),
+            Ok(None) => {}
+            Err(e) => eprintln!("note: could not ask the registries about {id}: {e:#}"),
+        }
     }
     say!("folder:       {}", pack.dir.display());
     say!("exercises:");

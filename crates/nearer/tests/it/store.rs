@@ -233,6 +233,17 @@ fn journey(world: &World, location: &str) {
     assert_eq!(json.as_array().map(Vec::len), Some(2), "{list}");
     let info = world.ok(&["pack", "info", "calm"]);
     assert!(info.contains("signed by"), "{info}");
+    let info = world.ok(&["pack", "info", "base"]);
+    assert!(
+        info.contains("available:    1.0.0 (registry test)"),
+        "{info}"
+    );
+    world.ok(&["pack", "remove", "calm"]);
+    world.ok(&["pack", "remove", "base"]);
+    let info = world.ok(&["pack", "info", "calm"]);
+    assert!(info.contains("calm is not installed"), "{info}");
+    world.ok(&["pack", "install", "calm@^1"]);
+    let info = world.ok(&["pack", "info", "calm"]);
     assert!(info.contains("depends on:   base ^1"), "{info}");
     assert!(world.ok(&["pack", "search", "closeness"]).contains("calm"));
 
@@ -255,6 +266,11 @@ fn journey(world: &World, location: &str) {
         &world.pack("calm", "1.2.0", "base = \"^1\"", 0),
         "calm",
         "1.2.0",
+    );
+    let info = world.ok(&["pack", "info", "calm"]);
+    assert!(
+        info.contains("available:    1.0.0, 1.1.0, 1.2.0 (registry test)"),
+        "{info}"
     );
     let out = world.ok(&["pack", "update"]);
     assert!(out.contains("updated calm 1.1.0 -> 1.2.0"), "{out}");
