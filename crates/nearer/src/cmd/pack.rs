@@ -184,9 +184,10 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
                 bail!("name the version to use, as ID@VERSION (e.g. {id}@1.0.0); `nearer pack info {id}` lists the installed ones");
             };
             let lock = store.lock()?;
-            let pack = store.load(&id, &version).with_context(|| {
-                format!("{id} {version} is not installed; install it with `nearer pack install {id}@={version}`")
-            })?;
+            if !store.versions_of(&id).contains(&version) {
+                bail!("{id} {version} is not installed; install it with `nearer pack install {id}@={version}`");
+            }
+            let pack = store.load(&id, &version)?;
             if !force {
                 let broken = store.broken_dependents(&id, Some(&version))?;
                 if !broken.is_empty() {
