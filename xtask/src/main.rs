@@ -21,7 +21,8 @@ cargo xtask <command>
 
   build            build nearer and stage every pack in target/packs/
   run [-- ARGS]    build, dist, install the bundled packs into the home, run `nearer ARGS`
-  dist             build, then write a signed registry of the bundled packs in target/dist/registry
+  dist             build, write a signed registry of the bundled packs in target/dist/registry,
+                   and register it as `bundled` in the home (NEARER_HOME, else the default)
   test [-- ARGS]   build, then run every test in the workspace (ARGS go to cargo test)
   ci               cargo fmt --check, clippy -D warnings, then test
 ";

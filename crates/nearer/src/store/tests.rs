@@ -891,3 +891,19 @@ fn native_folders_need_allow_unsigned_and_content_folders_do_not() {
     assert!(matches!(r, Installed::Replaced(_)));
     assert!(env.store.verify().expect("verify").1.is_empty());
 }
+
+#[test]
+fn index_errors_name_the_file_and_line() {
+    let good = r#"{"id":"a","vers":"1.0.0","host":"^1.0","cksum":"0000000000000000000000000000000000000000000000000000000000000000"}"#;
+    let lines = registry::parse_index("r", "index/a.jsonl", "a", good.as_bytes()).expect("good");
+    assert!(!lines[0].yanked && lines[0].deps.is_empty());
+    let text = format!("{good}\n{{\"id\":\"b\"}}\n");
+    let e = registry::parse_index("r", "index/a.jsonl", "a", text.as_bytes()).expect_err("bad");
+    assert!(e.to_string().contains("index/a.jsonl line 2"), "{e}");
+    let other = good.replace("\"a\"", "\"b\"");
+    let e = registry::parse_index("r", "index/a.jsonl", "a", other.as_bytes()).expect_err("bad");
+    assert!(e.to_string().contains("in the index of \"a\""), "{e}");
+    let short = good.replace("0000000000", "");
+    let e = registry::parse_index("r", "index/a.jsonl", "a", short.as_bytes()).expect_err("bad");
+    assert!(e.to_string().contains("not a SHA-256"), "{e}");
+}
