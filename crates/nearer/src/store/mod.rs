@@ -219,7 +219,7 @@ pub fn progress_bar(message: &str, bytes: bool) -> indicatif::ProgressBar {
     if !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new(0);
+    let bar = indicatif::ProgressBar::no_length();
     let template = if bytes {
         "{msg:>12} [{bar:30}] {bytes}/{total_bytes}"
     } else {
