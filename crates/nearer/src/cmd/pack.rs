@@ -37,6 +37,9 @@ pub enum PackCommand {
         /// Install exactly what packs.lock lists, without resolving again.
         #[arg(long, conflicts_with = "sources")]
         locked: bool,
+        /// Look packs up in this registry only (when several list the same id).
+        #[arg(long, value_name = "NAME")]
+        registry: Option<String>,
     },
     /// List installed packs (the active version, and the others beside it).
     List {
@@ -95,6 +98,17 @@ pub enum PackCommand {
         #[arg(long)]
         registry: Option<PathBuf>,
     },
+    /// Mark a version in a registry folder as withdrawn (for registry owners).
+    Yank {
+        /// ID@VERSION.
+        spec: String,
+        /// The registry folder.
+        #[arg(long)]
+        registry: PathBuf,
+        /// Take the mark back.
+        #[arg(long)]
+        undo: bool,
+    },
 }
 
 /// Runs a `pack` subcommand.
@@ -106,6 +120,7 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
             force,
             allow_unsigned,
             locked,
+            registry,
         } => install(
             &store,
             &sources,
@@ -114,6 +129,7 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
                 allow_unsigned,
             },
             locked,
+            registry.as_deref(),
         ),
         PackCommand::List { json } => list(&store, json),
         PackCommand::Info { id } => info(&store, &id),
@@ -265,6 +281,23 @@ pub fn run(home: &Home, command: PackCommand) -> Result<()> {
             out,
             registry,
         } => archive_cmd(&folder, &out, registry.as_deref()),
+        PackCommand::Yank {
+            spec,
+            registry,
+            undo,
+        } => {
+            let (id, version) = fetch::parse_exact(&spec)?;
+            let Some(version) = version else {
+                bail!("name the version, as ID@VERSION (e.g. {id}@1.0.0)");
+            };
+            crate::store::registry::set_yanked(&registry, &id, &version, !undo)?;
+            say!(
+                "{} {id} {version} in {}",
+                if undo { "un-yanked" } else { "yanked" },
+                registry.display()
+            );
+            Ok(())
+        }
     }
 }
 
@@ -321,9 +354,18 @@ fn report(result: &Installed) -> Result<()> {
     Ok(())
 }
 
-fn install(store: &Store, sources: &[String], options: InstallOptions, locked: bool) -> Result<()> {
+fn install(
+    store: &Store,
+    sources: &[String],
+    options: InstallOptions,
+    locked: bool,
+    only: Option<&str>,
+) -> Result<()> {
     let lock = store.lock()?;
     let mut registries = Registries::load(store)?;
+    if let Some(name) = only {
+        registries.only(name)?;
+    }
     if locked {
         let outcome = fetch::install_locked(store, &lock, &mut registries, options)?;
         for r in &outcome.installed {

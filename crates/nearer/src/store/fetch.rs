@@ -59,6 +59,16 @@ impl Registries {
         })
     }
 
+    /// Keeps only the registry `name`, for `--registry NAME`.
+    pub fn only(&mut self, name: &str) -> Result<()> {
+        if !self.list.iter().any(|r| r.name == name) {
+            bail!("there is no registry {name:?}; `nearer registry list` shows them");
+        }
+        self.list.retain(|r| r.name == name);
+        self.cache.clear();
+        Ok(())
+    }
+
     /// The registries.
     pub fn list(&self) -> &[Registry] {
         &self.list

@@ -437,38 +437,86 @@ pub fn publish_to_folder(
     lines.retain(|l| l.vers != line.vers);
     lines.push(line.clone());
     lines.sort_by(|a, b| a.vers.cmp(&b.vers));
-    let mut text = String::new();
-    for l in &lines {
-        text.push_str(&serde_json::to_string(l)?);
-        text.push('\n');
-    }
-    write_public(&index_file, text.as_bytes())?;
+    write_index(&index_file, &lines)?;
 
+    update_catalog(root, &lines, Some((name, description)))
+}
+
+/// Rewrites the catalog entry of the pack whose index `lines` were just written: its latest
+/// non-yanked version, and its name and description when given.
+fn update_catalog(
+    root: &Path,
+    lines: &[IndexLine],
+    about: Option<(&str, &str)>,
+) -> anyhow::Result<()> {
+    let Some(first) = lines.first() else {
+        return Ok(());
+    };
     let catalog_file = root.join("catalog.json");
     let mut catalog: Vec<CatalogEntry> = fs::read(&catalog_file)
         .ok()
         .and_then(|b| serde_json::from_slice(&b).ok())
         .unwrap_or_default();
+    let old = catalog.iter().find(|c| c.id == first.id).cloned();
+    catalog.retain(|c| c.id != first.id);
     let latest = lines
         .iter()
         .filter(|l| !l.yanked)
-        .map(|l| l.vers.clone())
-        .max()
-        .unwrap_or_else(|| line.vers.clone());
-    catalog.retain(|c| c.id != line.id);
-    catalog.push(CatalogEntry {
-        id: line.id.clone(),
-        name: name.to_owned(),
-        description: description.to_owned(),
-        latest,
-        native: line.native,
-    });
+        .max_by(|a, b| a.vers.cmp(&b.vers));
+    if let Some(latest) = latest {
+        let (name, description) = match (about, &old) {
+            (Some((n, d)), _) => (n.to_owned(), d.to_owned()),
+            (None, Some(o)) => (o.name.clone(), o.description.clone()),
+            (None, None) => (String::new(), String::new()),
+        };
+        catalog.push(CatalogEntry {
+            id: first.id.clone(),
+            name,
+            description,
+            latest: latest.vers.clone(),
+            native: latest.native,
+        });
+    }
     catalog.sort_by(|a, b| a.id.cmp(&b.id));
     write_public(
         &catalog_file,
         format!("{}\n", serde_json::to_string_pretty(&catalog)?).as_bytes(),
-    )?;
-    Ok(())
+    )
+}
+
+fn write_index(index_file: &Path, lines: &[IndexLine]) -> anyhow::Result<()> {
+    let mut text = String::new();
+    for l in lines {
+        text.push_str(&serde_json::to_string(l)?);
+        text.push('\n');
+    }
+    write_public(index_file, text.as_bytes())
+}
+
+/// Marks a version in a registry folder as yanked (or not): resolution then passes it over,
+/// while `packs.lock` files that name it still install it.
+pub fn set_yanked(root: &Path, id: &str, version: &Version, yanked: bool) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let index_file = root.join(index_path(id));
+    let bytes = fs::read(&index_file).with_context(|| {
+        format!(
+            "could not read {}; is {} a registry folder that has {id}?",
+            index_file.display(),
+            root.display()
+        )
+    })?;
+    let mut lines = parse_index("(local)", &index_file.display().to_string(), id, &bytes)?;
+    let Some(line) = lines.iter_mut().find(|l| &l.vers == version) else {
+        let have: Vec<String> = lines.iter().map(|l| l.vers.to_string()).collect();
+        anyhow::bail!(
+            "{} lists no {id} {version} (it lists {}); name one of those",
+            index_file.display(),
+            have.join(", ")
+        );
+    };
+    line.yanked = yanked;
+    write_index(&index_file, &lines)?;
+    update_catalog(root, &lines, None)
 }
 
 /// Writes a registry file atomically, readable by everyone (a web server serves it).

@@ -277,6 +277,24 @@ fn journey(world: &World, location: &str) {
     assert!(out.contains("base 1.0.0 is up to date"), "{out}");
     world.ok(&["pack", "verify"]);
 
+    // The registry's owner yanks 1.2.0: it is marked, and search shows 1.1.0 as the latest.
+    let registry = world.registry();
+    let reg = registry.to_str().expect("utf-8");
+    if !location.starts_with("http") {
+        world.ok(&["pack", "yank", "calm@1.2.0", "--registry", reg]);
+        let info = world.ok(&["pack", "info", "calm"]);
+        assert!(info.contains("1.2.0 (yanked)"), "{info}");
+        assert!(world
+            .ok(&["pack", "search", "calm"])
+            .contains("calm             1.1.0"));
+        world.ok(&["pack", "yank", "calm@1.2.0", "--registry", reg, "--undo"]);
+        let err = world.fails(&["pack", "yank", "calm@9.0.0", "--registry", reg]);
+        assert!(err.contains("lists no calm 9.0.0"), "{err}");
+    }
+    let err = world.fails(&["pack", "install", "--registry", "nope", "calm"]);
+    assert!(err.contains("there is no registry \"nope\""), "{err}");
+    world.ok(&["pack", "install", "--registry", "test", "calm"]);
+
     // A locked install on a fresh home gives exactly the same versions.
     let lock = fs::read_to_string(world.home().join("packs.lock")).expect("packs.lock");
     let other = World {
