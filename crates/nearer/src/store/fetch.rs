@@ -41,6 +41,8 @@ pub fn parse_spec(text: &str) -> Option<Result<(String, VersionReq)>> {
 pub struct Registries {
     list: Vec<Registry>,
     cache: BTreeMap<String, Option<(usize, Vec<IndexLine>)>>,
+    /// Pack id -> the registry to ask first (where it was installed from).
+    pinned: BTreeMap<String, String>,
 }
 
 impl std::fmt::Debug for Registries {
@@ -56,6 +58,7 @@ impl Registries {
         Ok(Registries {
             list: config.registries.values().map(Registry::new).collect(),
             cache: BTreeMap::new(),
+            pinned: BTreeMap::new(),
         })
     }
 
@@ -83,11 +86,22 @@ impl Registries {
         format!("searched: {}", names.join(", "))
     }
 
-    /// The index of `id` from the first registry that has it.
+    /// Asks registry `name` first for `id` (the one it was installed from).
+    pub fn pin(&mut self, id: &str, name: &str) {
+        self.pinned.insert(id.to_owned(), name.to_owned());
+        self.cache.remove(id);
+    }
+
+    /// The index of `id` from the first registry that has it (a pinned one first).
     pub fn index(&mut self, id: &str) -> Result<Option<(&Registry, &[IndexLine])>> {
         if !self.cache.contains_key(id) {
             let mut found = None;
-            for (i, registry) in self.list.iter().enumerate() {
+            let mut order: Vec<usize> = (0..self.list.len()).collect();
+            if let Some(name) = self.pinned.get(id) {
+                order.sort_by_key(|&i| self.list[i].name != *name);
+            }
+            for i in order {
+                let registry = &self.list[i];
                 let lines = registry.index(id)?;
                 if !lines.is_empty() {
                     found = Some((i, lines));
@@ -147,11 +161,14 @@ pub fn update(
     for id in wanted {
         let pack = store.get(&id)?;
         match &pack.record.origin {
-            Some(Origin::Registry { .. }) => needs.push(Need {
-                id,
-                req: VersionReq::STAR,
-                who: "you".into(),
-            }),
+            Some(Origin::Registry { name, .. }) => {
+                registries.pin(&id, name);
+                needs.push(Need {
+                    id,
+                    req: VersionReq::STAR,
+                    who: "you".into(),
+                });
+            }
             other => {
                 let from = other
                     .as_ref()
@@ -191,6 +208,11 @@ fn resolve_and_install(
     let mut fixed = Vec::new();
     for pack in store.all()?.into_iter().flatten() {
         prefer.insert(pack.manifest.id.clone(), pack.manifest.version.clone());
+        if let Some(Origin::Registry { name, .. }) = &pack.record.origin {
+            if !registries.pinned.contains_key(&pack.manifest.id) {
+                registries.pin(&pack.manifest.id, name);
+            }
+        }
         if root_ids.contains(&pack.manifest.id) {
             continue;
         }

@@ -907,3 +907,56 @@ fn index_errors_name_the_file_and_line() {
     let e = registry::parse_index("r", "index/a.jsonl", "a", short.as_bytes()).expect_err("bad");
     assert!(e.to_string().contains("not a SHA-256"), "{e}");
 }
+
+#[test]
+fn update_asks_the_registry_a_pack_came_from() {
+    let env = env();
+    let first = Reg::new(&env);
+    let second = Reg {
+        root: env.path("registry-2"),
+        key: minisign::KeyPair::generate_unencrypted_keypair().expect("key"),
+        other: minisign::KeyPair::generate_unencrypted_keypair().expect("key"),
+    };
+    first.publish(&env, "p", "1.0.0", "", false);
+    second.publish(&env, "p", "1.5.0", "", false);
+    let mut config = config::Config::load(&env.home).expect("config");
+    for (name, reg) in [("a-first", &first), ("b-second", &second)] {
+        config.registries.insert(
+            name.into(),
+            config::RegistryConfig {
+                name: name.into(),
+                location: reg.root.display().to_string(),
+                keys: vec![trust::parse_key(&reg.public(), "test").expect("key")],
+            },
+        );
+    }
+    config.save().expect("save");
+    let lock = env.store.lock().expect("lock");
+    let mut registries = Registries::load(&env.store).expect("registries");
+    registries.only("b-second").expect("exists");
+    let spec = fetch::parse_spec("p").expect("spec").expect("valid");
+    fetch::install(
+        &env.store,
+        &lock,
+        &mut registries,
+        vec![spec],
+        InstallOptions::default(),
+    )
+    .expect("installs");
+    assert_eq!(env.store.active_version("p"), Some(Version::new(1, 5, 0)));
+    second.publish(&env, "p", "1.6.0", "", false);
+    let mut registries = Registries::load(&env.store).expect("registries");
+    fetch::update(
+        &env.store,
+        &lock,
+        &mut registries,
+        &[],
+        InstallOptions::default(),
+    )
+    .expect("updates");
+    assert_eq!(env.store.active_version("p"), Some(Version::new(1, 6, 0)));
+    let pack = env.store.get("p").expect("get");
+    assert!(
+        matches!(pack.record.origin, Some(Origin::Registry { ref name, .. }) if name == "b-second")
+    );
+}
