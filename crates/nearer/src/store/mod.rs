@@ -744,19 +744,22 @@ impl Store {
                 );
             }
         }
+        // Rename first: what is removed disappears at once (the whole pack in one rename when
+        // no version stays), and a failed or interrupted delete leaves only a leftover.
         let trash = self.staging(lock)?;
-        for v in &doomed {
-            // Rename first: the version disappears at once; a failed delete leaves a leftover.
-            let dir = self.root.join(id).join(v.to_string());
-            fs::rename(&dir, trash.path().join(v.to_string()))
-                .with_context(|| format!("could not remove {}", dir.display()))?;
-        }
         if remaining.is_empty() {
             let dir = self.root.join(id);
-            fs::rename(&dir, trash.path().join("rest"))
+            fs::rename(&dir, trash.path().join(id))
                 .with_context(|| format!("could not remove {}", dir.display()))?;
-        } else if let Some(v) = new_active {
-            self.set_active(lock, id, &v)?;
+        } else {
+            for v in &doomed {
+                let dir = self.root.join(id).join(v.to_string());
+                fs::rename(&dir, trash.path().join(v.to_string()))
+                    .with_context(|| format!("could not remove {}", dir.display()))?;
+            }
+            if let Some(v) = new_active {
+                self.set_active(lock, id, &v)?;
+            }
         }
         drop(trash);
         Ok(doomed)
