@@ -396,6 +396,13 @@ fn registry_add_refuses_bad_keys_and_non_registries() {
         world.dir.path().to_str().expect("utf-8"),
     ]);
     assert!(err.contains("not a nearer registry"), "{err}");
+    // Nothing listens on port 9 of 127.0.0.1 in a test machine.
+    let err = world.fails(&["registry", "add", "x", "http://127.0.0.1:9"]);
+    assert!(
+        err.contains("registry x: could not read http://127.0.0.1:9/config.json"),
+        "{err}"
+    );
+    assert!(world.ok(&["registry", "list"]).contains("No registries"));
 }
 
 /// One install of `big` 1.1.0 (a few hundred files) with the store holding `big` 1.0.0.
