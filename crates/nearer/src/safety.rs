@@ -39,7 +39,7 @@ impl ScriptExercise for Question {
         for (i, name) in names.iter().enumerate() {
             let other = names.get(1 - i.min(1)).cloned().unwrap_or_default();
             s.set_turn(Some(name.clone()));
-            let answer = s.choice(
+            let answer = s.private_choice(
                 format!("Do you ever feel afraid of how {other} might react when you say what you think or feel?"),
                 &["No", "Yes, sometimes", "I would rather not say"],
             )?;
