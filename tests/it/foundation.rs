@@ -164,7 +164,34 @@ fn first_run_greets_once_and_says_it_is_not_therapy() {
 fn completions_and_the_man_page_come_from_the_cli() {
     let n = Nearer::new();
     let bash = n.ok(&["completions", "bash"]);
-    assert!(bash.contains("_nearer()") && bash.contains("help-now"), "{bash}");
+    assert!(
+        bash.contains("_nearer()") && bash.contains("help-now"),
+        "{bash}"
+    );
     let man = n.ok(&["man"]);
     assert!(man.contains(".TH nearer 1"), "{man}");
+}
+
+#[test]
+fn forget_all_also_forgets_the_safety_answers() {
+    let n = Nearer::new();
+    n.install(&n.pack("trust"));
+    let args = [
+        "run",
+        "trust/small-promise",
+        "--pair",
+        "Ada,Sam",
+        "--seed",
+        "3",
+    ];
+    let first = n.run(&args, "\n1\n1\n");
+    assert!(first.stdout.contains("afraid"), "{}", first.stdout);
+    // One line is enough to get past the question's introduction if it were asked.
+    assert!(!n.run(&args, "\n").stdout.contains("afraid"));
+    let forgot = n.ok(&["forget", "--all", "--yes"]);
+    assert!(forgot.contains("safety question"), "{forgot}");
+    assert!(
+        n.run(&args, "").stdout.contains("afraid"),
+        "asked again after forget"
+    );
 }

@@ -92,6 +92,15 @@ fn key(names: &[&str]) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Forgets which pairs answered the safety question (part of `nearer forget --all`).
+pub fn forget_all(home: &Home) -> Result<bool> {
+    match fs::remove_file(home.root().join(FILE)) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(anyhow::Error::new(e).context("could not delete the safety-question record")),
+    }
+}
+
 /// Asks the safety question if this pair has not both said no before.
 pub fn check_pair(home: &Home, ctx: &SessionContext, front: &mut dyn FrontEnd) -> Result<Verdict> {
     let names: Vec<&str> = ctx.participants.iter().map(|p| p.name.as_str()).collect();

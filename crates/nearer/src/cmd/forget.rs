@@ -50,6 +50,9 @@ pub fn run(home: &Home, args: ForgetArgs) -> Result<()> {
     };
     let counts = db.count(&filter)?;
     if counts.sessions == 0 {
+        if args.all {
+            forget_safety_record(home)?;
+        }
         println!("Nothing to forget: no sessions match.");
         return Ok(());
     }
@@ -74,6 +77,9 @@ pub fn run(home: &Home, args: ForgetArgs) -> Result<()> {
         }
     }
     db.forget(&filter)?;
+    if args.all {
+        forget_safety_record(home)?;
+    }
     println!(
         "Forgot {summary}. The database was compacted, so the deleted text is gone from the file."
     );
@@ -84,6 +90,14 @@ pub fn run(home: &Home, args: ForgetArgs) -> Result<()> {
             plural(backups.len() as i64, "file", "files"),
             db.backups_dir().display()
         );
+    }
+    Ok(())
+}
+
+/// `--all` also forgets which pairs answered the safety question (hashes of their names).
+fn forget_safety_record(home: &Home) -> Result<()> {
+    if crate::safety::forget_all(home)? {
+        println!("Forgot which pairs answered the safety question; it will be asked again.");
     }
     Ok(())
 }
