@@ -186,12 +186,15 @@ fn forget_all_also_forgets_the_safety_answers() {
     ];
     let first = n.run(&args, "\n1\n1\n");
     assert!(first.stdout.contains("afraid"), "{}", first.stdout);
-    // One line is enough to get past the question's introduction if it were asked.
+    // One line is enough to get past the question's introduction, were it asked.
     assert!(!n.run(&args, "\n").stdout.contains("afraid"));
     let forgot = n.ok(&["forget", "--all", "--yes"]);
     assert!(forgot.contains("safety question"), "{forgot}");
+    let third = n.run(&args, "\n");
     assert!(
-        n.run(&args, "").stdout.contains("afraid"),
-        "asked again after forget"
+        third.stdout.contains("afraid"),
+        "not asked again after forget:\n{}{}",
+        third.stdout,
+        third.stderr
     );
 }
