@@ -69,7 +69,11 @@ pub fn new_pack(dir: &Path, id: &str) -> Result<()> {
     if !is_valid_id(id) {
         bail!("{id:?} is not a pack id: use lowercase letters, digits and dashes, starting with a letter, at most 64 characters");
     }
-    if dir.exists() && fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
+    if dir.exists()
+        && fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
         bail!(
             "{} already exists and is not empty; choose a new folder",
             dir.display()
@@ -88,7 +92,10 @@ pub fn new_pack(dir: &Path, id: &str) -> Result<()> {
     fs::create_dir_all(dir.join("content"))
         .with_context(|| format!("could not create {}", dir.display()))?;
     let files = [
-        ("pack.toml", MANIFEST.replace("{id}", id).replace("{name}", &name)),
+        (
+            "pack.toml",
+            MANIFEST.replace("{id}", id).replace("{name}", &name),
+        ),
         ("content/first-questions.toml", PROMPTS.to_owned()),
         ("content/check-in.toml", SCALE.to_owned()),
         ("CREDITS.md", CREDITS.to_owned()),
@@ -98,7 +105,11 @@ pub fn new_pack(dir: &Path, id: &str) -> Result<()> {
             .with_context(|| format!("could not write {}", dir.join(rel).display()))?;
     }
     println!("created pack {id} in {}", dir.display());
-    println!("next: edit content/*.toml, then `nearer check {}` and `nearer pack install {}`", dir.display(), dir.display());
+    println!(
+        "next: edit content/*.toml, then `nearer check {}` and `nearer pack install {}`",
+        dir.display(),
+        dir.display()
+    );
     println!("the formats are in docs/AUTHORING.md; native exercises need a Rust crate (see packs/trust)");
     Ok(())
 }
@@ -119,7 +130,10 @@ pub fn check(dir: &Path) -> Result<()> {
         let loaded = NativeLibrary::open(&manifest.id, &lib)?;
         let kinds = match loaded.call(&nearer_core::abi::PackRequest::Kinds)? {
             nearer_core::abi::PackResponse::Kinds { kinds } => kinds,
-            other => bail!("pack {}: the library did not list its kinds: {other:?}", manifest.id),
+            other => bail!(
+                "pack {}: the library did not list its kinds: {other:?}",
+                manifest.id
+            ),
         };
         for e in &manifest.exercises {
             if e.builtin_kind().is_none() && !kinds.contains(&e.kind) {
@@ -131,7 +145,10 @@ pub fn check(dir: &Path) -> Result<()> {
                 );
             }
         }
-        notes.push(format!("native library loads and provides {}", kinds.join(", ")));
+        notes.push(format!(
+            "native library loads and provides {}",
+            kinds.join(", ")
+        ));
     }
     println!(
         "pack {} {} is valid: {} exercises",
