@@ -25,6 +25,7 @@ cargo xtask <command>
                    and register it as `bundled` in the home (NEARER_HOME, else the default)
   test [-- ARGS]   build, then run every test in the workspace (ARGS go to cargo test)
   ci               cargo fmt --check, clippy -D warnings, then test
+  bench            time a native session in a child process against in-process, side by side
 ";
 
 fn main() -> ExitCode {
@@ -48,6 +49,7 @@ fn run() -> Result<ExitCode> {
         "dist" => ws.dist().map(|_| ExitCode::SUCCESS),
         "test" => ws.test(&rest),
         "ci" => ws.ci(),
+        "bench" => ws.bench(),
         "" | "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(ExitCode::SUCCESS)
@@ -192,6 +194,75 @@ impl Workspace {
             .env("NEARER_STAGED_PACKS", &built.packs)
             .env("NEARER_FIXTURES", &built.fixtures);
         status(&mut cmd, "cargo test")?;
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// Times starting a native exercise isolated (the default) and `--in-process`,
+    /// interleaved in one run so machine noise hits both alike, and prints medians and ratio.
+    fn bench(&self) -> Result<ExitCode> {
+        const ROUNDS: usize = 21;
+        let built = self.build()?;
+        let home = self.target.join("bench-home");
+        if home.exists() {
+            fs::remove_dir_all(&home)?;
+        }
+        fs::create_dir_all(&home)?;
+        let nearer = |args: &[&str]| {
+            let mut cmd = Command::new(&built.nearer);
+            cmd.args(args)
+                .env("NEARER_HOME", &home)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null());
+            cmd
+        };
+        let trust = built.packs.join("trust");
+        status(
+            nearer(&["pack", "install", "--allow-unsigned"]).arg(&trust),
+            "nearer pack install",
+        )?;
+        let cases: [(&str, &[&str]); 3] = [
+            ("list (no pack code runs)", &["list"]),
+            (
+                "native session, isolated",
+                &["run", "trust/time-out", "--json", "--seed", "1"],
+            ),
+            (
+                "native session, in-process",
+                &[
+                    "run",
+                    "trust/time-out",
+                    "--json",
+                    "--seed",
+                    "1",
+                    "--in-process",
+                ],
+            ),
+        ];
+        let mut times: Vec<Vec<f64>> = vec![Vec::new(); cases.len()];
+        for _ in 0..ROUNDS {
+            for (i, (_, args)) in cases.iter().enumerate() {
+                let start = std::time::Instant::now();
+                nearer(args).status().context("could not run nearer")?;
+                times[i].push(start.elapsed().as_secs_f64() * 1000.0);
+            }
+        }
+        let medians: Vec<f64> = times
+            .iter_mut()
+            .map(|t| {
+                t.sort_by(f64::total_cmp);
+                t[t.len() / 2]
+            })
+            .collect();
+        println!("median wall time over {ROUNDS} interleaved rounds (debug build):");
+        for ((name, _), m) in cases.iter().zip(&medians) {
+            println!("  {name:<28} {m:>7.1} ms");
+        }
+        println!(
+            "  isolation costs {:.1} ms per session ({:.2}x the in-process start)",
+            medians[1] - medians[2],
+            medians[1] / medians[2]
+        );
         Ok(ExitCode::SUCCESS)
     }
 
