@@ -33,3 +33,43 @@ fn every_exercise_of_every_bundled_pack_completes() {
         exercises.len()
     );
 }
+
+#[test]
+fn one_exercise_of_each_pack_completes_on_plain_lines() {
+    // "1" fits every request: option 1, scale value 1, one second of a timer, or the text "1".
+    let n = Nearer::new();
+    let script = "1\n".repeat(400);
+    let mut packs_run = 0;
+    for id in n.bundled() {
+        assert_eq!(n.install(&n.pack(&id)).code, 0, "{id}");
+        let list: serde_json::Value =
+            serde_json::from_str(&n.ok(&["list", "--json"])).expect("list --json is JSON");
+        let exercise = list
+            .as_array()
+            .expect("a list")
+            .iter()
+            .filter(|e| {
+                e["exercise"]
+                    .as_str()
+                    .is_some_and(|x| x.starts_with(&format!("{id}/")))
+            })
+            .find(|e| e["participants"] != "pair")
+            .and_then(|e| e["exercise"].as_str())
+            .map(str::to_owned)
+            .unwrap_or_else(|| panic!("pack {id} has no exercise one person can do"));
+        let r = n.run(&["run", &exercise, "--seed", "5"], &script);
+        assert_eq!(r.code, 0, "{exercise}: {}", r.stderr);
+        assert!(
+            r.stdout.contains("== finished:"),
+            "{exercise} did not finish:\n{}",
+            r.stdout
+        );
+        assert!(
+            !r.stdout.contains("! "),
+            "{exercise} refused a line:\n{}",
+            r.stdout
+        );
+        packs_run += 1;
+    }
+    assert_eq!(packs_run, 5, "the five bundled packs");
+}
