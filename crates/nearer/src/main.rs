@@ -44,7 +44,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<()> {
     let home = Home::locate()?;
     match cli.command {
-        None => cmd::welcome::run(&home),
+        None => cmd::welcome::run(&home, cli.color),
         Some(Command::List { json }) => cmd::list::run(&home, json),
         Some(Command::Run(args)) => cmd::run::run(&home, args, cli.color),
         Some(Command::Pack(command)) => cmd::pack::run(&home, command),
