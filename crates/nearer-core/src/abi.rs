@@ -28,7 +28,7 @@ pub const ABI_VERSION: u32 = 1;
 /// The pack API version: the step protocol and message types. Packs declare which versions
 /// they accept with `host` in `pack.toml`; the loader also checks the version a library was
 /// built against is semver-compatible with this one.
-pub const API_VERSION: &str = "1.0.0";
+pub const API_VERSION: &str = "1.1.0";
 
 /// The symbol returning the library's manifest JSON as a NUL-terminated string.
 pub const MANIFEST_SYMBOL: &str = "nearer_pack_manifest";

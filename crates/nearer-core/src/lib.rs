@@ -13,6 +13,7 @@
 
 pub mod abi;
 pub mod circles;
+pub mod dates;
 pub mod diag;
 pub mod exercise;
 pub mod kinds;

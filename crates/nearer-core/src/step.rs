@@ -405,6 +405,11 @@ pub struct SessionContext {
     /// What earlier finished sessions of the same exercise left, oldest first.
     #[serde(default)]
     pub history: Vec<PriorSession>,
+    /// When this session began, as an RFC 3339 UTC timestamp, if the host records it. Compare
+    /// it with [`PriorSession::finished_at`] (e.g. "the last 30 days") instead of reading a
+    /// clock: a resumed session gets the same value, so replay stays exact. Since API 1.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<String>,
 }
 
 fn default_locale() -> String {
@@ -419,6 +424,7 @@ impl SessionContext {
             participants: Vec::new(),
             locale: default_locale(),
             history: Vec::new(),
+            started_at: None,
         }
     }
 

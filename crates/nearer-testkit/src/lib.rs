@@ -123,6 +123,12 @@ impl Run {
         self
     }
 
+    /// When the session began (RFC 3339 UTC), as the host passes it.
+    pub fn started_at(mut self, timestamp: &str) -> Self {
+        self.ctx.started_at = Some(timestamp.to_owned());
+        self
+    }
+
     /// The lines typed, one per request.
     pub fn answers(mut self, lines: &[&str]) -> Self {
         self.answers = lines.iter().map(|l| (*l).to_owned()).collect();

@@ -44,8 +44,18 @@ impl ScriptExercise for CheckIn {
             let Some(named) = check_in_one(s, lexicon, n)? else {
                 continue;
             };
-            let before = words_so_far(&s.ctx().history, who.as_deref());
-            show_progress(s, lexicon, &before, &named.word);
+            // The last 30 days, counted from the session's start as the host recorded it.
+            let recent: Vec<PriorSession> = nearer_core::dates::within_days(
+                &s.ctx().history,
+                s.ctx().started_at.as_deref(),
+                30,
+            )
+            .into_iter()
+            .cloned()
+            .collect();
+            let windowed = s.ctx().started_at.is_some();
+            let before = words_so_far(&recent, who.as_deref());
+            show_progress(s, lexicon, &before, &named.word, windowed);
             let distinct = before.len() + usize::from(!before.contains(&named.word));
             out.scores.push(Score {
                 name: "distinct_words".into(),
@@ -192,7 +202,13 @@ fn ask_axes(s: &mut Script) -> Flow<Axes> {
 }
 
 /// Shows the distinct words so far, with today's, to encourage a finer word next time.
-fn show_progress(s: &mut Script, lexicon: &[Feeling], before: &[String], word: &str) {
+fn show_progress(
+    s: &mut Script,
+    lexicon: &[Feeling],
+    before: &[String],
+    word: &str,
+    last_30_days: bool,
+) {
     let mut all = before.to_vec();
     let is_new = !all.iter().any(|w| w == word);
     if is_new {
@@ -214,8 +230,13 @@ fn show_progress(s: &mut Script, lexicon: &[Feeling], before: &[String], word: &
         1 => "1 different word".to_owned(),
         n => format!("{n} different words"),
     };
+    let span = if last_30_days {
+        "In the last 30 days"
+    } else {
+        "So far"
+    };
     s.say(format!(
-        "{opening} So far you have named {count} here: {}.",
+        "{opening} {span} you have named {count} here: {}.",
         list_recent(&all)
     ));
     if !is_new {

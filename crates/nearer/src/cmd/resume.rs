@@ -53,6 +53,7 @@ pub fn run(home: &Home, args: ResumeArgs, color: ColorChoice) -> Result<()> {
             .collect(),
         locale: row.locale.clone(),
         history: db.prior_sessions(&row.pack, &row.exercise, &row.participants, Some(row.id))?,
+        started_at: Some(row.started_at.clone()),
     };
     let mode = if args.json { Mode::Json } else { Mode::Auto };
     let mut front = front::open(mode, color);

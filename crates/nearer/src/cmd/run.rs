@@ -69,11 +69,12 @@ pub fn run(home: &Home, args: RunArgs, color: ColorChoice) -> Result<()> {
     let hash = content_hash(&pack, &session.info)?;
     let changed = changed_since(&db, &pack, &session.info, &hash)?;
     let names: Vec<String> = people.iter().map(|p| p.name.clone()).collect();
-    let ctx = SessionContext {
+    let mut ctx = SessionContext {
         seed,
         participants: people,
         locale: "en".into(),
         history: db.prior_sessions(pack_id, exercise_id, &names, None)?,
+        started_at: None,
     };
     let mode = if args.json { Mode::Json } else { Mode::Auto };
     let mut front = front::open(mode, color);
@@ -111,6 +112,8 @@ pub fn run(home: &Home, args: RunArgs, color: ColorChoice) -> Result<()> {
         participants: ctx.participants.iter().map(|p| p.name.clone()).collect(),
         locale: ctx.locale.clone(),
     })?;
+    // The exercise sees the start time the database recorded, which resume passes again.
+    ctx.started_at = db.session(id)?.map(|row| row.started_at);
     let target = format!("{pack_id}/{exercise_id}");
     drive_recorded(
         Recorded {

@@ -193,3 +193,38 @@ fn pair_pause() {
     assert_snapshot!("check_in_pair_pause", t);
     assert_paused(&t, out.as_ref());
 }
+
+#[test]
+fn only_the_last_30_days_count_when_the_host_gives_the_start_time() {
+    let at = |when: &str, word: &str| {
+        let mut p = prior(&[("word", word)]);
+        p.finished_at = when.into();
+        p
+    };
+    let history = vec![
+        at("2026-09-01T20:00:00Z", "hopeful"),
+        at("2026-11-05T20:00:00Z", "restless"),
+        at("2026-11-20T20:00:00Z", "tired"),
+    ];
+    let run = |started: Option<&str>| {
+        let mut r = pack()
+            .run("feelings-check-in")
+            .seed(2)
+            .history(history.clone());
+        if let Some(t) = started {
+            r = r.started_at(t);
+        }
+        play(r.answers(&["", "3", "A word of my own", "Tired", "pass", ""]))
+    };
+    let (windowed, out) = run(Some("2026-11-29T09:00:00Z"));
+    assert!(windowed.contains("In the last 30 days"), "{windowed}");
+    assert!(
+        !windowed.contains("hopeful"),
+        "September is outside the window:\n{windowed}"
+    );
+    let distinct = out.expect("finishes").scores[0].value;
+    assert_eq!(distinct, 2.0, "restless and tired");
+    let (all, out) = run(None);
+    assert!(all.contains("So far") && all.contains("hopeful"), "{all}");
+    assert_eq!(out.expect("finishes").scores[0].value, 3.0);
+}
