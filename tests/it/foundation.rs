@@ -198,3 +198,54 @@ fn forget_all_also_forgets_the_safety_answers() {
         third.stderr
     );
 }
+
+#[test]
+fn private_answers_nobody_revealed_stay_out_of_the_shared_journal_and_export() {
+    let n = Nearer::new();
+    n.install(&n.pack("trust"));
+    // Safety question, intro, four private prompts each, then Ada agrees to reveal, Sam not.
+    let script = "\n1\n1\n\nada-one\nada-two\nada-three\nada-four\nsam-one\nsam-two\nsam-three\nsam-four\n1\n2\n";
+    let r = n.run(
+        &[
+            "run",
+            "trust/what-trust-looks-like",
+            "--pair",
+            "Ada,Sam",
+            "--seed",
+            "1",
+        ],
+        script,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("== finished"), "{}", r.stdout);
+    assert!(
+        !r.stdout.contains("Ada: ada-one"),
+        "nothing is revealed:\n{}",
+        r.stdout
+    );
+
+    let shared = n.ok(&["journal"]);
+    assert!(
+        !shared.contains("ada-one") && !shared.contains("sam-one"),
+        "{shared}"
+    );
+    assert!(
+        shared.contains("8 private entries are not shown"),
+        "{shared}"
+    );
+
+    let own = n.ok(&["journal", "--who", "Ada"]);
+    assert!(
+        own.contains("ada-one") && own.contains("(Ada, private)"),
+        "{own}"
+    );
+    assert!(!own.contains("sam-one"), "{own}");
+
+    let export = n.ok(&["export", "--format", "json"]);
+    assert!(
+        !export.contains("ada-one") && !export.contains("sam-one"),
+        "{export}"
+    );
+    let ada = n.ok(&["export", "--format", "json", "--who", "Ada"]);
+    assert!(ada.contains("ada-one") && !ada.contains("sam-one"), "{ada}");
+}

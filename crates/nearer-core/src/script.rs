@@ -40,6 +40,10 @@ pub struct Script {
     shown: Vec<Block>,
     turn: Option<String>,
     last_turn: Option<String>,
+    /// Text given to private requests in pair mode, by whom.
+    private_answers: Vec<(Option<String>, String)>,
+    /// Both participants agreed to reveal (see [`Script::offer_reveal`]).
+    revealed: bool,
 }
 
 impl Script {
@@ -51,6 +55,8 @@ impl Script {
             shown: Vec::new(),
             turn: None,
             last_turn: None,
+            private_answers: Vec::new(),
+            revealed: false,
         }
     }
 
@@ -102,6 +108,14 @@ impl Script {
         if let Some(answer) = self.answers.get(self.cursor) {
             self.cursor += 1;
             self.last_turn = self.turn.clone();
+            if let (true, true, Answer::Text(text)) = (self.is_pair(), request.is_private(), answer)
+            {
+                let text = text.trim();
+                if !text.is_empty() {
+                    self.private_answers
+                        .push((self.turn.clone(), text.to_owned()));
+                }
+            }
             return Ok(match answer {
                 Answer::Pass => None,
                 other => Some(other.clone()),
@@ -257,6 +271,7 @@ impl Script {
             all_agree &= yes == Some(0);
         }
         self.set_turn(None);
+        self.revealed |= all_agree;
         if all_agree {
             self.show(Block::Heading("What you both answered".into()));
             for e in entries {
@@ -267,6 +282,13 @@ impl Script {
             self.say("You kept your answers private. They stay in your journal, for you alone.");
         }
         Ok(all_agree)
+    }
+
+    /// Says that what was answered privately so far has now been shared with both (read
+    /// aloud, or shown side by side), so the journal need not keep it private. Called for you
+    /// by [`Script::offer_reveal`] when both agree.
+    pub fn mark_revealed(&mut self) {
+        self.revealed = true;
     }
 
     /// The seven-circle closeness scale (see [`crate::circles`]).
@@ -305,7 +327,8 @@ impl<T: ScriptExercise> Scripted<T> {
     fn step(&mut self) -> Step {
         let mut s = Script::new(self.ctx.clone(), self.answers.clone());
         let step = match self.script.run(&mut s) {
-            Ok(outcome) => {
+            Ok(mut outcome) => {
+                mark_private_entries(&s, &mut outcome);
                 let blocks = std::mem::take(&mut s.shown);
                 Step::new(blocks, Request::Finish(outcome))
             }
@@ -331,6 +354,21 @@ impl<T: ScriptExercise> Exercise for Scripted<T> {
             self.answers.push(answer);
         }
         self.step()
+    }
+}
+
+/// Marks the journal entries that hold a private answer never revealed, so the host keeps
+/// them from the other participant's view of the journal. Authors may also set the flag.
+fn mark_private_entries(s: &Script, outcome: &mut Outcome) {
+    if s.revealed {
+        return;
+    }
+    for entry in &mut outcome.journal {
+        let holds_private = s
+            .private_answers
+            .iter()
+            .any(|(who, text)| *who == entry.participant && entry.text.contains(text.as_str()));
+        entry.private |= entry.participant.is_some() && holds_private;
     }
 }
 

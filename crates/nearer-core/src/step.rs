@@ -382,6 +382,10 @@ pub struct JournalEntry {
     pub title: String,
     /// What they wrote.
     pub text: String,
+    /// Written in answer to a private request and never revealed to the other participant:
+    /// the host keeps it out of the journal and exports unless that person asks for theirs.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub private: bool,
 }
 
 /// One person taking part.

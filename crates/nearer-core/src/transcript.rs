@@ -91,7 +91,8 @@ pub fn render_step(step: &Step) -> String {
                     .as_deref()
                     .map(|p| format!("{p}: "))
                     .unwrap_or_default();
-                let _ = writeln!(out, "   journal {who}{} -> {}", j.title, j.text);
+                let private = if j.private { " (private)" } else { "" };
+                let _ = writeln!(out, "   journal {who}{} -> {}{private}", j.title, j.text);
             }
             for (k, v) in &o.carry {
                 let _ = writeln!(out, "   carry {k} = {v}");

@@ -183,6 +183,7 @@ impl ScriptExercise for FourPartRequest {
             (7, "ready"),
         )?;
         out.journal.push(JournalEntry {
+            private: false,
             participant: None,
             title: "My four-part request".into(),
             text: whole,

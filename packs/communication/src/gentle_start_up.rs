@@ -99,6 +99,7 @@ impl ScriptExercise for GentleStartUp {
             }
             s.say("Noticing is most of the skill. Now let's reshape it in three parts: I feel ... about ... and I need ...");
             out.journal.push(JournalEntry {
+                private: false,
                 participant: None,
                 title: "How it might have come out".into(),
                 text: original.clone(),
@@ -162,6 +163,7 @@ impl ScriptExercise for GentleStartUp {
             (7, "very likely"),
         )?;
         out.journal.push(JournalEntry {
+            private: false,
             participant: None,
             title: "Reshaped".into(),
             text: last,

@@ -56,6 +56,7 @@ impl SpeakerListener {
             s.pause_here()?;
         }
         out.journal.push(JournalEntry {
+            private: false,
             participant: Some(speaker.to_owned()),
             title: "What I said".into(),
             text: said.clone(),
@@ -110,6 +111,7 @@ impl SpeakerListener {
             }
             tries = attempt;
             out.journal.push(JournalEntry {
+                private: false,
                 participant: Some(listener.to_owned()),
                 title: format!("What I heard {speaker} say"),
                 text: reply.clone(),

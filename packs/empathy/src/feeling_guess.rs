@@ -176,11 +176,13 @@ impl ScriptExercise for FeelingGuess {
             };
             stories += 1;
             out.journal.push(JournalEntry {
+                private: false,
                 participant: Some(teller.clone()),
                 title: "What happened".to_owned(),
                 text: story.clone(),
             });
             out.journal.push(JournalEntry {
+                private: false,
                 participant: Some(teller.clone()),
                 title: "What I felt".to_owned(),
                 text: named.describe(),
@@ -203,6 +205,7 @@ impl ScriptExercise for FeelingGuess {
             let guessed = self.guesses(s, &options)?;
             if !guessed.is_empty() {
                 out.journal.push(JournalEntry {
+                    private: false,
                     participant: Some(guesser.clone()),
                     title: format!("My guess at what {teller} felt"),
                     text: guessed.join(", "),

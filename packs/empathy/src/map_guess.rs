@@ -180,6 +180,7 @@ impl ScriptExercise for MapGuess {
                 asked.push(q.id.clone());
                 if let Some(answer) = s.private_text(q.ask.clone())? {
                     out.journal.push(JournalEntry {
+                        private: false,
                         participant: Some(answerer.clone()),
                         title: q.ask.clone(),
                         text: answer.clone(),
@@ -202,6 +203,7 @@ impl ScriptExercise for MapGuess {
                 let guess = s.private_text(q.guess_for(answerer))?;
                 if let Some(g) = &guess {
                     out.journal.push(JournalEntry {
+                        private: false,
                         participant: Some(guesser.clone()),
                         title: format!("My guess: {}", q.guess_for(answerer)),
                         text: g.clone(),

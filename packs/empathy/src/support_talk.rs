@@ -123,6 +123,7 @@ impl SupportTalk {
         }
         let mut turn = Turn::default();
         turn.journal.push(JournalEntry {
+            private: false,
             participant: Some(sharer.to_owned()),
             title: "What was weighing on me".to_owned(),
             text: story.clone(),
@@ -183,6 +184,7 @@ impl SupportTalk {
             s.say(format!("{sharer} says this helped:"));
             s.show(Block::Quote(h.clone()));
             turn.journal.push(JournalEntry {
+                private: false,
                 participant: Some(sharer.to_owned()),
                 title: format!("What helped, from {supporter}"),
                 text: h.clone(),

@@ -75,6 +75,7 @@ impl ScriptExercise for BidLog {
                     _ => {}
                 }
                 out.journal.push(JournalEntry {
+                    private: false,
                     participant: who.clone(),
                     title: TITLES[response].into(),
                     text: what,

@@ -71,6 +71,7 @@ impl ScriptExercise for CheckIn {
                 None => format!("{} ({})", named.word, named.place),
             };
             entries.push(JournalEntry {
+                private: false,
                 participant: who.clone(),
                 title: "Feeling check-in".into(),
                 text,

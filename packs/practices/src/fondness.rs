@@ -75,6 +75,7 @@ impl ScriptExercise for Fondness {
                 s.show(Block::Quote(line));
                 lines.push(short);
                 out.journal.push(JournalEntry {
+                    private: false,
                     participant: who.clone(),
                     title: format!("Fondness for {them}: {}", item.quality),
                     text: item
@@ -96,6 +97,7 @@ impl ScriptExercise for Fondness {
                 value: items.len() as f64,
             });
             shared.push(JournalEntry {
+                private: false,
                 participant: who.clone(),
                 title: format!("Fondness list for {them}"),
                 text: lines.join("; "),

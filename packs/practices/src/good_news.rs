@@ -91,6 +91,7 @@ impl GoodNews {
             return Ok(false);
         };
         out.journal.push(JournalEntry {
+            private: false,
             participant: sharer.map(str::to_owned),
             title: "Good news".into(),
             text: news.clone(),
@@ -103,6 +104,7 @@ impl GoodNews {
         ))?;
         if let Some(reply) = &reply {
             out.journal.push(JournalEntry {
+                private: false,
                 participant: responder.map(str::to_owned),
                 title: format!("Reply to {sharer_name}'s good news"),
                 text: reply.clone(),
@@ -155,6 +157,7 @@ impl GoodNews {
                         .insert(person_key("felt_again", sharer), kind.id().into());
                 }
                 out.journal.push(JournalEntry {
+                    private: false,
                     participant: responder.map(str::to_owned),
                     title: format!("Second reply to {sharer_name}'s good news"),
                     text: second,

@@ -195,6 +195,7 @@ impl ScriptExercise for PhonesDown {
         );
         for topic in &talked {
             out.journal.push(JournalEntry {
+                private: false,
                 participant: None,
                 title: "Phones down: we talked about".into(),
                 text: topic.clone(),

@@ -52,6 +52,7 @@ impl ScriptExercise for ThankYou {
                 out.carry
                     .insert(person_key("focus", who.as_deref()), thanks.focus.into());
                 out.journal.push(JournalEntry {
+                    private: false,
                     participant: who.clone(),
                     title: match &recipient {
                         Some(r) => format!("Thank-you for {r}"),
@@ -142,6 +143,8 @@ impl ThankYou {
                 "Now read it aloud to {them}. {them}, you need not thank back: just let it land."
             ));
             s.pause_here()?;
+            // Read aloud, so it is no longer private in the journal.
+            s.mark_revealed();
         } else {
             let how = s.choice(
                 "How would you like to give it?",

@@ -163,11 +163,13 @@ impl ScriptExercise for RepairKit {
                     said.push(piece.text.clone());
                 }
                 out.journal.push(JournalEntry {
+                    private: false,
                     participant: who.clone(),
                     title: piece.title.into(),
                     text: piece.text.clone(),
                 });
                 shared.push(JournalEntry {
+                    private: false,
                     participant: who.clone(),
                     title: piece.title.into(),
                     text: format!("({}) {}", piece.label, piece.text),

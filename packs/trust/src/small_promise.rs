@@ -150,6 +150,7 @@ impl ScriptExercise for SmallPromise {
                 )?;
                 if let Some(text) = note {
                     out.journal.push(JournalEntry {
+                        private: false,
                         participant: who.clone(),
                         title: "What got in the way".into(),
                         text,
@@ -231,6 +232,7 @@ impl ScriptExercise for SmallPromise {
                 out.carry
                     .insert(carry_key("promise", who.as_deref()), text.clone());
                 out.journal.push(JournalEntry {
+                    private: false,
                     participant: who.clone(),
                     title: "My small promise for this week".into(),
                     text: text.clone(),

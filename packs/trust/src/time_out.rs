@@ -307,6 +307,7 @@ impl ScriptExercise for TimeOut {
             };
             if let Some(text) = s.text(prompt)? {
                 out.journal.push(JournalEntry {
+                    private: false,
                     participant: who.clone(),
                     title: "What I want you to know as I come back".into(),
                     text: text.clone(),

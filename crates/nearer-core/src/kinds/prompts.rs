@@ -104,6 +104,7 @@ impl ScriptExercise for PromptsContent {
                         Some(text) => {
                             answered += 1;
                             out.journal.push(JournalEntry {
+                                private: false,
                                 participant: who.clone(),
                                 title: prompt.clone(),
                                 text,

@@ -48,6 +48,7 @@ impl ScriptExercise for ReflectionContent {
                 };
                 if let Some(text) = answer {
                     out.journal.push(JournalEntry {
+                        private: false,
                         participant: who.clone(),
                         title: prompt.clone(),
                         text,

@@ -136,6 +136,7 @@ impl ScriptExercise for ScaleContent {
                     if let Some(text) = text {
                         line = format!("{line} {text}");
                         out.journal.push(JournalEntry {
+                            private: false,
                             participant: who.clone(),
                             title: moment.clone(),
                             text,
@@ -143,6 +144,7 @@ impl ScriptExercise for ScaleContent {
                     }
                 }
                 shared.push(JournalEntry {
+                    private: false,
                     participant: who.clone(),
                     title: item.id.clone(),
                     text: line,

@@ -95,6 +95,7 @@ impl ScriptExercise for TimerContent {
             if let Some(reflect) = &self.reflect {
                 if let Some(text) = s.text(reflect.clone())? {
                     out.journal.push(JournalEntry {
+                        private: false,
                         participant: who.clone(),
                         title: reflect.clone(),
                         text,

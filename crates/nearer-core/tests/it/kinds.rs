@@ -110,6 +110,17 @@ fn reflection_solo_and_pair_with_private_reveal() {
         "{declined}"
     );
     assert!(!declined.contains("Ada: a"), "{declined}");
+    // Unrevealed private answers are marked so the host keeps them out of the shared journal.
+    assert!(
+        declined.contains("journal Ada: What felt good today? -> a (private)"),
+        "{declined}"
+    );
+    assert!(
+        !pair
+            .lines()
+            .any(|l| l.starts_with("   journal") && l.ends_with("(private)")),
+        "revealed entries are not private:\n{pair}"
+    );
 }
 
 const SCALE: &str = r#"

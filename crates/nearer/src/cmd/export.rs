@@ -26,6 +26,7 @@ pub fn run(home: &Home, args: ExportArgs) -> Result<()> {
         .map(clock::start_of_local_day)
         .transpose()?;
     let db = Db::open(home)?;
+    let private_of = args.who.clone();
     let filter = Filter {
         session: args.session,
         pack: args.pack,
@@ -45,12 +46,26 @@ pub fn run(home: &Home, args: ExportArgs) -> Result<()> {
         ),
     };
     for (i, session) in sessions.into_iter().enumerate() {
+        // Private entries stay out, except the asking person's own (`--who`).
         let only = Filter {
             session: Some(session.id),
+            private_of: private_of.clone(),
             ..Filter::default()
         };
+        // When someone kept answers to themselves, their answers to private questions stay out
+        // of this export too, unless they are the one asking for it.
+        let keeps_private = db.hidden_private(&only)? > 0;
+        let answers = db
+            .answers(session.id)?
+            .into_iter()
+            .filter(|a| {
+                !keeps_private
+                    || !a.step.request.is_private()
+                    || matches!((&a.participant, &private_of), (Some(p), Some(me)) if p.eq_ignore_ascii_case(me))
+            })
+            .collect();
         let full = Full {
-            answers: db.answers(session.id)?,
+            answers,
             scores: db.scores(&only)?,
             journal: db.journal(&only)?,
             session,
@@ -189,11 +204,12 @@ fn markdown_session(f: &Full) -> String {
     if !f.journal.is_empty() {
         md.push_str("\n### Journal\n");
         for j in &f.journal {
-            let who = j
-                .who
-                .as_deref()
-                .map(|p| format!(" ({p})"))
-                .unwrap_or_default();
+            let who = match (j.who.as_deref(), j.private) {
+                (Some(p), true) => format!(" ({p}, private)"),
+                (Some(p), false) => format!(" ({p})"),
+                (None, true) => " (private)".to_owned(),
+                (None, false) => String::new(),
+            };
             md.push_str(&format!("\n**{}**{who}\n\n", j.title));
             for line in j.text.lines() {
                 md.push_str(&format!("> {line}\n"));
@@ -237,6 +253,7 @@ fn session_json(f: &Full) -> serde_json::Value {
             "title": j.title,
             "text": j.text,
             "written_at": j.written_at,
+            "private": j.private,
         })).collect::<Vec<_>>(),
     })
 }

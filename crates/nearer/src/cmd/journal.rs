@@ -28,12 +28,14 @@ pub fn run(home: &Home, args: JournalArgs) -> Result<()> {
     let filter = Filter {
         pack: args.pack,
         component: args.component,
+        private_of: args.who.clone(),
         who: args.who,
         since,
         search: args.search,
         ..Filter::default()
     };
     let entries = db.journal(&filter)?;
+    let hidden = db.hidden_private(&filter)?;
     if args.json {
         let items: Vec<_> = entries
             .iter()
@@ -47,6 +49,7 @@ pub fn run(home: &Home, args: JournalArgs) -> Result<()> {
                     "title": e.title,
                     "text": e.text,
                     "written_at": e.written_at,
+                    "private": e.private,
                 })
             })
             .collect();
@@ -59,6 +62,12 @@ pub fn run(home: &Home, args: JournalArgs) -> Result<()> {
         || filter.who.is_some()
         || filter.since.is_some();
     print!("{}", render(&entries, filtered));
+    if hidden > 0 {
+        println!(
+            "{hidden} private entr{} not shown: answers one person kept to themselves in a pair exercise. `nearer journal --who NAME` shows that person's own.",
+            if hidden == 1 { "y is" } else { "ies are" }
+        );
+    }
     Ok(())
 }
 
@@ -91,11 +100,12 @@ pub fn render(entries: &[JournalRow], filtered: bool) -> String {
                 e.session_id,
             ));
         }
-        let who = e
-            .who
-            .as_deref()
-            .map(|w| format!(" ({w})"))
-            .unwrap_or_default();
+        let who = match (e.who.as_deref(), e.private) {
+            (Some(w), true) => format!(" ({w}, private)"),
+            (Some(w), false) => format!(" ({w})"),
+            (None, true) => " (private)".to_owned(),
+            (None, false) => String::new(),
+        };
         out.push_str(&format!("  {}{who}\n", e.title));
         for line in e.text.lines() {
             out.push_str(&format!("  > {line}\n"));

@@ -76,6 +76,10 @@ pub const MIGRATIONS: &[&str] = &[
     END;
     INSERT INTO journal_fts (journal_fts) VALUES ('rebuild');
     "#,
+    // 3: entries holding a private answer one person never revealed to the other.
+    r#"
+    ALTER TABLE journal ADD COLUMN private INTEGER NOT NULL DEFAULT 0;
+    "#,
 ];
 
 /// The schema version this nearer writes.

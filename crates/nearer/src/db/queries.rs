@@ -116,6 +116,8 @@ pub struct JournalRow {
     pub text: String,
     /// When.
     pub written_at: String,
+    /// A private answer its writer never revealed to the other person.
+    pub private: bool,
 }
 
 /// Which data a command is about. Empty means everything.
@@ -133,6 +135,8 @@ pub struct Filter {
     pub since: Option<String>,
     /// Journal text to search for (FTS5; words, each matched as a prefix).
     pub search: Option<String>,
+    /// Also show the private journal entries this person wrote (everyone else's stay hidden).
+    pub private_of: Option<String>,
 }
 
 /// How much a filter covers.
@@ -327,9 +331,16 @@ impl Db {
                 }
                 for entry in &outcome.journal {
                     tx.execute(
-                        "INSERT INTO journal (session_id, participant, title, text, written_at) \
-                         VALUES (?, ?, ?, ?, ?)",
-                        params![session, entry.participant, entry.title, entry.text, now],
+                        "INSERT INTO journal (session_id, participant, title, text, written_at, \
+                         private) VALUES (?, ?, ?, ?, ?, ?)",
+                        params![
+                            session,
+                            entry.participant,
+                            entry.title,
+                            entry.text,
+                            now,
+                            entry.private
+                        ],
                     )?;
                 }
                 tx.commit()
@@ -508,10 +519,36 @@ impl Db {
             .map_err(|e| self.explain(e))
     }
 
-    /// Journal entries matching `filter`, oldest first.
+    /// Journal entries matching `filter`, oldest first. Private entries are left out, except
+    /// those written by `filter.private_of`.
     pub fn journal(&self, filter: &Filter) -> Result<Vec<JournalRow>> {
+        self.journal_where(filter, false)
+    }
+
+    /// How many private entries matching `filter` were left out of [`Db::journal`].
+    pub fn hidden_private(&self, filter: &Filter) -> Result<usize> {
+        Ok(self.journal_where(filter, true)?.len())
+    }
+
+    fn journal_where(&self, filter: &Filter, hidden: bool) -> Result<Vec<JournalRow>> {
         let mut conds = Vec::new();
         let mut values = Vec::new();
+        match (&filter.private_of, hidden) {
+            (None, false) => conds.push("j.private = 0".to_owned()),
+            (None, true) => conds.push("j.private = 1".to_owned()),
+            (Some(who), false) => {
+                conds.push(format!(
+                    "(j.private = 0 OR coalesce({JOURNAL_WHO}, '') = ? COLLATE NOCASE)"
+                ));
+                values.push(Value::Text(who.clone()));
+            }
+            (Some(who), true) => {
+                conds.push(format!(
+                    "(j.private = 1 AND coalesce({JOURNAL_WHO}, '') <> ? COLLATE NOCASE)"
+                ));
+                values.push(Value::Text(who.clone()));
+            }
+        }
         filter.session_conditions(&mut conds, &mut values);
         if let Some(who) = &filter.who {
             conds.push(format!("{JOURNAL_WHO} = ? COLLATE NOCASE"));
@@ -535,7 +572,8 @@ impl Db {
         }
         let sql = format!(
             "SELECT j.id, j.session_id, s.pack, s.exercise, s.title, s.component, {JOURNAL_WHO}, \
-             j.title, j.text, j.written_at FROM journal j JOIN sessions s ON s.id = j.session_id \
+             j.title, j.text, j.written_at, j.private FROM journal j \
+             JOIN sessions s ON s.id = j.session_id \
              {} ORDER BY j.written_at, j.id",
             where_clause(&conds)
         );
@@ -551,6 +589,7 @@ impl Db {
                 title: r.get(7)?,
                 text: r.get(8)?,
                 written_at: r.get(9)?,
+                private: r.get(10)?,
             })
         })
     }
@@ -696,6 +735,7 @@ mod tests {
             value: 5.0,
         });
         outcome.journal.push(JournalEntry {
+            private: false,
             participant: None,
             title: "What helps".into(),
             text: "Walking together by the river".into(),
