@@ -29,21 +29,6 @@ pub enum Command {
     },
     /// Run an exercise, e.g. `nearer run trust/check-in`.
     Run(RunArgs),
-    /// Install, update, list and remove packs (from folders, archives and registries).
-    #[command(subcommand)]
-    Pack(crate::cmd::pack::PackCommand),
-    /// The registries packs are installed from, and the keys trusted for each.
-    #[command(subcommand)]
-    Registry(crate::cmd::registry::RegistryCommand),
-    /// Where to find help right now.
-    HelpNow,
-    /// Print a shell completion script, e.g. `nearer completions bash > ~/.local/share/bash-completion/completions/nearer`.
-    Completions {
-        /// The shell.
-        shell: clap_complete::Shell,
-    },
-    /// Print the manual page (roff), e.g. `nearer man | man -l -`.
-    Man,
     /// Continue a paused or interrupted session (the latest one, or SESSION).
     Resume(ResumeArgs),
     /// Your sessions, finished and paused.
@@ -58,6 +43,12 @@ pub enum Command {
     Forget(ForgetArgs),
     /// Copy the database to a backup file while nearer may be in use.
     Backup(BackupArgs),
+    /// Install, update, list and remove packs (from folders, archives and registries).
+    #[command(subcommand)]
+    Pack(crate::cmd::pack::PackCommand),
+    /// The registries packs are installed from, and the keys trusted for each.
+    #[command(subcommand)]
+    Registry(crate::cmd::registry::RegistryCommand),
     /// Create a new pack folder to write your own exercises in.
     New {
         /// The pack id: lowercase letters, digits and dashes.
@@ -72,6 +63,15 @@ pub enum Command {
         #[arg(default_value = ".")]
         path: PathBuf,
     },
+    /// Where to find help right now.
+    HelpNow,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `nearer man | man -l -`.
+    Man,
     /// Serve one native pack over stdin/stdout (nearer runs this itself to isolate packs).
     #[command(hide = true)]
     PackHost {
