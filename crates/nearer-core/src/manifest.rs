@@ -167,6 +167,20 @@ impl ExerciseInfo {
     pub fn builtin_kind(&self) -> Option<BuiltinKind> {
         BuiltinKind::from_name(&self.kind)
     }
+
+    /// A fresh exercise of a built-in kind from its content file's text; `None` for a native
+    /// kind, which only the pack's library can create.
+    pub fn builtin_exercise(
+        &self,
+        content: Option<&str>,
+    ) -> Option<Result<Box<dyn crate::Exercise>, ContentError>> {
+        let kind = self.builtin_kind()?;
+        let file = self.content.as_deref().unwrap_or_default();
+        Some(
+            kind.parse(file, content.unwrap_or_default())
+                .map(|parsed| parsed.exercise()),
+        )
+    }
 }
 
 impl Manifest {

@@ -14,7 +14,6 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use nearer_core::abi::NativePack;
-use nearer_core::kinds::BuiltinKind;
 use nearer_core::manifest::{check_pack, Manifest};
 use nearer_core::step::PriorSession;
 use nearer_core::{Answer, Exercise, Request, SessionContext, Step};
@@ -58,14 +57,8 @@ impl<'a> Pack<'a> {
             ),
             None => None,
         };
-        match BuiltinKind::from_name(&info.kind) {
-            Some(kind) => {
-                let file = info.content.as_deref().unwrap_or("");
-                let parsed = kind
-                    .parse(file, content.as_deref().unwrap_or(""))
-                    .map_err(|e| e.to_string())?;
-                Ok(parsed.exercise())
-            }
+        match info.builtin_exercise(content.as_deref()) {
+            Some(built) => built.map_err(|e| e.to_string()),
             None => {
                 let native = self
                     .native

@@ -63,13 +63,9 @@ impl ExerciseSession {
             ),
             None => None,
         };
-        let engine = match info.builtin_kind() {
-            Some(kind) => {
-                let file = info.content.as_deref().unwrap_or_default();
-                let parsed = kind
-                    .parse(file, content.as_deref().unwrap_or_default())
-                    .map_err(|e| anyhow!("in pack {}:\n{e}", manifest.id))?;
-                Engine::Builtin(parsed.exercise())
+        let engine = match info.builtin_exercise(content.as_deref()) {
+            Some(built) => {
+                Engine::Builtin(built.map_err(|e| anyhow!("in pack {}:\n{e}", manifest.id))?)
             }
             None => {
                 let mut lib: Box<dyn PackChannel> = match isolation {
